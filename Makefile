@@ -1,0 +1,28 @@
+# Two commands for a fresh clone: `make run` plays the bundled story, `make test` runs
+# the whole suite headless. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test check lint snapshots clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) -m loosstory
+
+test: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+check: $(VENV)/.installed
+	$(PY) -m loosstory check content
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check loosstory tests bench
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

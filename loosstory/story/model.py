@@ -1,0 +1,170 @@
+"""The story's model: plain data, no Qt, no file access.
+
+Everything the loader builds from a content pack ends up in these classes; the UI only
+reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content pack, located for its author."""
+
+    path: str  # relative to the pack root, with "/" separators
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    column: int  # 1-based; 0 when unknown
+    severity: Severity
+    message: str  # French, for authors
+
+    def format(self) -> str:
+        """Compiler-style line: ``path:line:col: severity: message``."""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    url: str = ""  # shown as text, never opened
+    confidence: int = 1  # 2 = official, 1 = press or specialist, 0 = weak
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image with what every image must carry: alt text, caption and credit."""
+
+    id: str
+    src: str  # as written, relative to the pack root
+    alt: str
+    caption: str
+    credit: str
+    file: Path | None  # resolved absolute path, None when it is missing or refused
+    line: int = 0
+
+    @property
+    def is_svg(self) -> bool:
+        return self.src.lower().endswith(".svg")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An internal link written in a page: ``[text](#target)``."""
+
+    target: str  # without the leading "#"
+    text: str
+    line: int
+    column: int
+
+
+@dataclass
+class Page:
+    id: str
+    title: str
+    html: str  # body rendered from Markdown, figures taken out, links as "#target"
+    figures: list[Figure] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    view: str | None = None  # "schematic" or "timeline": an interactive view on the page
+    kind: Literal["text", "sources"] = "text"
+    line: int = 0
+    chapter_id: str = ""
+
+    @property
+    def ref(self) -> str:
+        """The page's address in the pack: ``chapter/page``."""
+        return f"{self.chapter_id}/{self.id}"
+
+
+@dataclass
+class Chapter:
+    id: str
+    title: str
+    question: str
+    pages: list[Page]
+    cover: Figure | None = None
+    colour: str = "#1f2326"  # resolved hex
+    sources: list[Source] = field(default_factory=list)
+    file: str = ""  # relative path of its Markdown file
+
+    def page_index(self, page_id: str) -> int | None:
+        for index, page in enumerate(self.pages):
+            if page.id == page_id:
+                return index
+        return None
+
+
+@dataclass(frozen=True)
+class Look:
+    background: str = "#f6f1e7"
+    ink: str = "#1f2326"
+    accent: str = "#a4432f"
+    palette: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    subtitle: str
+    language: str  # the language this Story was loaded in
+    languages: list[str]
+    chapters: list[Chapter]  # in guided-path order
+    root: Path
+    cover: Figure | None = None
+    start_label: str = "Commencer"
+    look: Look = field(default_factory=Look)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def chapter(self, chapter_id: str) -> Chapter | None:
+        for chapter in self.chapters:
+            if chapter.id == chapter_id:
+                return chapter
+        return None
+
+    def chapter_index(self, chapter_id: str) -> int | None:
+        for index, chapter in enumerate(self.chapters):
+            if chapter.id == chapter_id:
+                return index
+        return None
+
+    def figures(self) -> list[Figure]:
+        """Every figure of the story, covers first, in reading order."""
+        found: list[Figure] = []
+        if self.cover is not None:
+            found.append(self.cover)
+        for chapter in self.chapters:
+            if chapter.cover is not None:
+                found.append(chapter.cover)
+            for page in chapter.pages:
+                found.extend(page.figures)
+        return found
+
+
+@dataclass
+class LoadResult:
+    """What loading a pack gives: the story (None when it cannot be built) and every problem."""
+
+    story: Story | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.story is not None and not self.errors
