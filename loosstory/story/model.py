@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -124,6 +124,10 @@ class Story:
     start_label: str = "Commencer"
     look: Look = field(default_factory=Look)
     sources: dict[str, Source] = field(default_factory=dict)
+    # Interactive views (issue 3), loaded from <lang>/schematic.yaml and <lang>/timeline.yaml
+    # when present; their classes live in story/schematic.py and story/timeline.py.
+    schematic: Any = None
+    timeline: Any = None
 
     def chapter(self, chapter_id: str) -> Chapter | None:
         for chapter in self.chapters:

@@ -1,0 +1,3 @@
+from loosstory.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,196 @@
+"""One chapter file: front matter, pages, the closing Sources page."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from loosstory.story.files import read_text, split_front_matter
+from loosstory.story.model import Chapter, Figure, Page, Problem, Source
+from loosstory.story.pages import parse_pages
+from loosstory.story.refs import is_valid_id, resolve_colour, resolve_in_pack
+from loosstory.story.yamlsource import Located
+
+CHAPTER_KEYS = {
+    "id",
+    "title",
+    "question",
+    "cover",
+    "cover_alt",
+    "cover_caption",
+    "colour",
+    "sources",
+}
+REQUIRED_CHAPTER_KEYS = ("id", "title", "question")
+CONFIDENCE_MARKS = {
+    2: "★★ source officielle",
+    1: "★ presse ou source spécialisée",
+    0: "☆ source faible",
+}
+
+
+def _text(meta: Located, key: str, problems: list[Problem], *, required: bool = False) -> str:
+    value = meta.value.get(key) if isinstance(meta.value, dict) else None
+    if value is None:
+        if required:
+            problems.append(meta.problem((), "error", f"clé « {key} » manquante dans l'en-tête"))
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        problems.append(meta.problem((key,), "error", f"« {key} » doit être un texte"))
+        return ""
+    if required and not value.strip():
+        problems.append(meta.problem((key,), "error", f"« {key} » est vide"))
+    return value.strip()
+
+
+def load_chapter(
+    file: Path,
+    rel: str,
+    root: Path,
+    *,
+    palette: dict[str, str],
+    sources: dict[str, Source],
+    default_colour: str,
+) -> tuple[Chapter | None, list[Problem]]:
+    text, problem = read_text(file, rel)
+    if problem:
+        return None, [problem]
+    assert text is not None
+    front = split_front_matter(text, rel)
+    problems = list(front.problems)
+    meta = front.meta
+    if meta is None:
+        return None, problems
+    if not isinstance(meta.value, dict):
+        problems.append(
+            meta.problem((), "error", "l'en-tête doit être une liste de « clé: valeur »")
+        )
+        return None, problems
+    for key in meta.value:
+        if key not in CHAPTER_KEYS:
+            problems.append(
+                meta.problem(
+                    (key,),
+                    "warning",
+                    f"clé « {key} » inconnue dans l'en-tête (clés connues : {', '.join(sorted(CHAPTER_KEYS))})",
+                )
+            )
+    chapter_id = _text(meta, "id", problems, required=True)
+    if chapter_id and not is_valid_id(chapter_id):
+        problems.append(
+            meta.problem(
+                ("id",),
+                "error",
+                f"identifiant « {chapter_id} » invalide : minuscules sans accent, chiffres et tirets",
+            )
+        )
+    title = _text(meta, "title", problems, required=True)
+    question = _text(meta, "question", problems, required=True)
+
+    colour = default_colour
+    if "colour" in meta.value:
+        resolved, message = resolve_colour(meta.value.get("colour"), palette)
+        if message:
+            problems.append(meta.problem(("colour",), "error", message))
+        else:
+            colour = resolved
+
+    cover: Figure | None = None
+    cover_src = _text(meta, "cover", problems)
+    if cover_src:
+        cover_file, message = resolve_in_pack(root, cover_src)
+        if message:
+            problems.append(meta.problem(("cover",), "error", f"image de couverture : {message}"))
+        alt = _text(meta, "cover_alt", problems)
+        if not alt:
+            problems.append(
+                meta.problem(
+                    ("cover",),
+                    "error",
+                    "image de couverture sans texte alternatif : ajoutez cover_alt: "
+                    "« ce que montre l'image »",
+                )
+            )
+        cover = Figure(
+            id=f"{chapter_id}-couverture",
+            src=cover_src,
+            alt=alt,
+            caption=_text(meta, "cover_caption", problems) or title,
+            credit="",
+            file=cover_file,
+            line=meta.where("cover")[0],
+        )
+
+    chapter_sources: list[Source] = []
+    listed = meta.value.get("sources", [])
+    if listed is None:
+        listed = []
+    if not isinstance(listed, list):
+        problems.append(
+            meta.problem(("sources",), "error", "« sources » doit être une liste : [CLE-1, CLE-2]")
+        )
+        listed = []
+    for index, key in enumerate(listed):
+        key = str(key)
+        if key in sources:
+            chapter_sources.append(sources[key])
+        else:
+            problems.append(
+                meta.problem(
+                    ("sources", index),
+                    "error",
+                    f"source « {key} » inconnue : ajoutez-la à sources.yaml ou corrigez la clé",
+                )
+            )
+
+    parsed = parse_pages(
+        front.body,
+        front.body_first_line,
+        chapter_id=chapter_id,
+        chapter_title=title,
+        rel_path=rel,
+        root=root,
+    )
+    problems.extend(parsed.problems)
+    pages = parsed.pages
+    if not pages:
+        problems.append(
+            Problem(
+                rel,
+                front.body_first_line,
+                1,
+                "error",
+                "chapitre sans page : écrivez au moins un titre « ## » suivi d'un texte",
+            )
+        )
+    if chapter_sources:
+        pages.append(sources_page(chapter_id, chapter_sources, line=meta.where("sources")[0]))
+    return Chapter(
+        id=chapter_id,
+        title=title,
+        question=question,
+        pages=pages,
+        cover=cover,
+        colour=colour,
+        sources=chapter_sources,
+        file=rel,
+    ), problems
+
+
+def sources_page(chapter_id: str, sources: list[Source], *, line: int) -> Page:
+    items = []
+    for source in sources:
+        mark = CONFIDENCE_MARKS.get(source.confidence, "")
+        address = f'<br/><span class="url">{html.escape(source.url)}</span>' if source.url else ""
+        items.append(
+            f"<li><b>{html.escape(source.title)}</b> "
+            f'<span class="confidence">({html.escape(mark)})</span>{address}</li>'
+        )
+    body = (
+        f"<p>Les informations de ce chapitre viennent de ces sources :</p><ul>{''.join(items)}</ul>"
+    )
+    return Page(
+        id="sources", title="Sources", html=body, kind="sources", line=line, chapter_id=chapter_id
+    )

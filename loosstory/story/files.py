@@ -1,0 +1,95 @@
+"""Reading the pack's text files: encoding, line endings, front matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from loosstory.story.model import Problem
+from loosstory.story.yamlsource import Located, load_located
+
+MAX_FILE_BYTES = 8 * 1024 * 1024  # a chapter or a YAML file larger than this is a mistake
+
+
+def read_text(file: Path, rel: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 text with "\\n" line endings, or a Problem saying why it cannot be read."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, Problem(
+                rel,
+                0,
+                0,
+                "error",
+                f"fichier trop gros ({size // 1024} Ko) : un chapitre ou un fichier YAML "
+                "dépasse rarement quelques dizaines de Ko",
+            )
+        data = file.read_bytes()
+    except OSError as error:
+        return None, Problem(rel, 0, 0, "error", f"fichier illisible : {error.strerror or error}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, Problem(
+            rel,
+            line,
+            column,
+            "error",
+            "caractère illisible : enregistrez le fichier en UTF-8 (dans votre éditeur : "
+            "« Enregistrer sous… », codage UTF-8)",
+        )
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, Problem(rel, line, 1, "error", "caractère nul : ce n'est pas un fichier texte")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+@dataclass
+class FrontMatter:
+    meta: Located | None  # None when missing or unreadable
+    body: str
+    body_first_line: int  # 1-based line number of the body's first line
+    problems: list[Problem]
+
+
+def split_front_matter(text: str, rel: str) -> FrontMatter:
+    """`---` / YAML / `---` at the top of a Markdown file, then the body."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return FrontMatter(
+            None,
+            text,
+            1,
+            [
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "error",
+                    "en-tête manquant : le fichier doit commencer par une ligne « --- », puis "
+                    "id, title, question…, puis une autre ligne « --- »",
+                )
+            ],
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            yaml_text = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            meta, problem = load_located(yaml_text, rel, line_offset=1)
+            return FrontMatter(meta, body, index + 2, [problem] if problem else [])
+    return FrontMatter(
+        None,
+        "",
+        len(lines),
+        [
+            Problem(
+                rel,
+                1,
+                1,
+                "error",
+                "en-tête non fermé : ajoutez une ligne « --- » après les lignes id, title, question…",
+            )
+        ],
+    )

@@ -1,0 +1,79 @@
+"""References written by authors: ids, and file paths that must stay inside the pack."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path, PurePosixPath
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def is_valid_id(value: str) -> bool:
+    return bool(ID_PATTERN.match(value))
+
+
+def slugify(text: str) -> str:
+    """'La crise de la fermeture des mines' -> 'la-crise-de-la-fermeture-des-mines'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "page"
+
+
+def is_external(ref: str) -> bool:
+    """True for anything with a URL scheme (http:, file:, mailto:, data:, …) or '//host'."""
+    return bool(_SCHEME.match(ref)) and not _DRIVE.match(ref) or ref.startswith("//")
+
+
+def resolve_in_pack(root: Path, ref: str) -> tuple[Path | None, str | None]:
+    """Resolve a file reference written in the pack.
+
+    Returns (absolute path, None) when it exists inside the pack, else (None, French
+    message saying what is wrong and what to do). Nothing is ever fetched.
+    """
+    ref = ref.strip()
+    if not ref:
+        return None, "chemin de fichier vide"
+    if is_external(ref):
+        return None, (
+            f"« {ref} » est une adresse extérieure : le contenu ne doit utiliser que des "
+            "fichiers du dossier (copiez le fichier dans images/)"
+        )
+    if ref.startswith(("/", "\\")) or _DRIVE.match(ref):
+        return None, (
+            f"« {ref} » est un chemin absolu : écrivez le chemin depuis le dossier du "
+            "contenu, par exemple images/photo.jpg"
+        )
+    if "\\" in ref:
+        return None, f"« {ref} » contient « \\ » : séparez les dossiers par « / »"
+    if ".." in PurePosixPath(ref).parts:
+        return None, f"« {ref} » sort du dossier du contenu (« .. ») : ce n'est pas permis"
+    base = root.resolve()
+    candidate = (base / ref).resolve()
+    if not candidate.is_relative_to(base):
+        return None, f"« {ref} » mène hors du dossier du contenu (lien symbolique ?)"
+    if not candidate.is_file():
+        return (
+            None,
+            f"fichier introuvable : « {ref} » (vérifiez le nom, les majuscules et le dossier)",
+        )
+    return candidate, None
+
+
+def resolve_colour(value: object, palette: dict[str, str]) -> tuple[str, str | None]:
+    """A palette name or "#rrggbb" -> ("#rrggbb", None), or ("", French message)."""
+    if not isinstance(value, str) or not value.strip():
+        return "", 'couleur attendue : un nom de la palette ou un code comme "#2d4f7c"'
+    value = value.strip()
+    if value in palette:
+        return palette[value], None
+    if HEX_COLOUR.match(value):
+        return value.lower(), None
+    names = ", ".join(sorted(palette)) or "aucun nom défini"
+    return "", (
+        f"couleur « {value} » inconnue : écrivez un nom de la palette ({names}) ou un code "
+        'entre guillemets comme "#2d4f7c"'
+    )

@@ -1,0 +1,113 @@
+"""YAML read with `safe_load` semantics, keeping where every value was written.
+
+Authors' mistakes must be reported at their line: the loader asks ``Located.where(*keys)``
+for the line and column of any key or list item, falling back to the nearest parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from loosstory.story.model import Problem
+
+Key = tuple[Hashable, ...]
+
+
+@dataclass
+class Located:
+    """A YAML document's value plus the (line, column) of each key path, 1-based."""
+
+    value: Any
+    path: str
+    line_offset: int = 0  # added to every line (for front matter inside a Markdown file)
+    positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, *keys: Hashable) -> tuple[int, int]:
+        """Line and column of ``keys`` (e.g. ``("events", 3, "date")``), or of its closest
+        known parent."""
+        probe: Key = tuple(keys)
+        while probe:
+            if probe in self.positions:
+                line, column = self.positions[probe]
+                return line + self.line_offset, column
+            probe = probe[:-1]
+        line, column = self.positions.get((), (1, 1))
+        return line + self.line_offset, column
+
+    def problem(self, keys: Key, severity: str, message: str) -> Problem:
+        line, column = self.where(*keys)
+        return Problem(self.path, line, column, severity, message)  # type: ignore[arg-type]
+
+
+def _walk(loader: yaml.SafeLoader, node: yaml.Node, key: Key, out: dict[Key, tuple[int, int]]):
+    out[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            try:
+                name = loader.construct_object(key_node, deep=True)
+            except yaml.YAMLError:
+                continue
+            if not isinstance(name, Hashable):
+                continue
+            # A key's own position is where the key is written, which is what authors look for.
+            _walk(loader, value_node, key + (name,), out)
+            out[key + (name,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(loader, item, key + (index,), out)
+
+
+def load_located(
+    text: str, path: str, line_offset: int = 0
+) -> tuple[Located | None, Problem | None]:
+    """Parse one YAML document. On a syntax error returns (None, Problem at its line)."""
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        return None, _reader_problem(text, path, line_offset, error)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Located(None, path, line_offset, {(): (1, 1)}), None
+        value = loader.construct_document(node)
+        positions: dict[Key, tuple[int, int]] = {}
+        _walk(loader, node, (), positions)
+        return Located(value, path, line_offset, positions), None
+    except yaml.reader.ReaderError as error:
+        return None, _reader_problem(text, path, line_offset, error)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        column = mark.column + 1 if mark else 1
+        what = error.problem or error.context or "syntaxe incorrecte"
+        return None, Problem(
+            path,
+            line,
+            column,
+            "error",
+            f"YAML illisible : {what}. Vérifiez l'indentation, les deux-points et les guillemets "
+            "autour des textes qui contiennent « : » ou « # ».",
+        )
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        return None, Problem(path, 1 + line_offset, 1, "error", f"YAML illisible : {error}")
+    finally:
+        loader.dispose()
+
+
+def _reader_problem(
+    text: str, path: str, line_offset: int, error: yaml.reader.ReaderError
+) -> Problem:
+    position = max(0, min(error.position, len(text)))
+    line = text.count("\n", 0, position) + 1 + line_offset
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Problem(
+        path,
+        line,
+        column,
+        "error",
+        f"caractère interdit en YAML (code {error.character!r}) : supprimez-le ou retapez la ligne",
+    )
