@@ -37,7 +37,7 @@ def test_check_prints_every_problem_compiler_style(
     assert all(LINE.match(line) for line in problems), problems
     text = "\n".join(problems)
     for expected in (
-        "fr/01.md:21:",
+        "fr/01.md:22:",
         "lien cassé « #fantome »",
         "sans texte alternatif",
         "fichier introuvable",

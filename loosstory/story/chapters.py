@@ -18,6 +18,7 @@ CHAPTER_KEYS = {
     "cover",
     "cover_alt",
     "cover_caption",
+    "cover_credit",
     "colour",
     "sources",
 }
@@ -113,12 +114,22 @@ def load_chapter(
                     "« ce que montre l'image »",
                 )
             )
+        credit = _text(meta, "cover_credit", problems)
+        if not credit:
+            problems.append(
+                meta.problem(
+                    ("cover",),
+                    "error",
+                    "image de couverture sans crédit : ajoutez cover_credit: "
+                    "« Auteur ou source de l'image »",
+                )
+            )
         cover = Figure(
             id=f"{chapter_id}-couverture",
             src=cover_src,
             alt=alt,
             caption=_text(meta, "cover_caption", problems) or title,
-            credit="",
+            credit=credit,
             file=cover_file,
             line=meta.where("cover")[0],
         )

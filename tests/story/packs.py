@@ -50,6 +50,7 @@ title: Premier chapitre
 question: Comment commence l'histoire ?
 cover: images/couverture.png
 cover_alt: Le paysage du premier chapitre
+cover_credit: Illustration d'essai
 colour: bleu
 sources: [SRC-A, SRC-B]
 ---

@@ -58,7 +58,7 @@ def test_page_content_figures_and_links(tmp_path: Path) -> None:
         )
         + 1
     )
-    assert [(link.target, link.line) for link in page.links] == [("second/fin", 15)]
+    assert [(link.target, link.line) for link in page.links] == [("second/fin", 16)]
 
 
 def test_sources_page_lists_titles_and_addresses_as_text(tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_unknown_and_missing_keys(tmp_path: Path) -> None:
     unknown = find(result, "« sous_titre » inconnue", "warning")
     assert (unknown.path, unknown.line) == ("story.yaml", 4)
     unknown_front = find(result, "« couleur » inconnue", "warning")
-    assert (unknown_front.path, unknown_front.line) == ("fr/01-premier.md", 6)
+    assert (unknown_front.path, unknown_front.line) == ("fr/01-premier.md", 7)
     missing = find(result, "« question » manquante")
     assert missing.path == "fr/01-premier.md"
 
@@ -164,7 +164,7 @@ def test_external_links_are_refused(tmp_path: Path, target: str) -> None:
 def test_missing_image_file(tmp_path: Path) -> None:
     result = load_story(write_pack(tmp_path / "pack", images=("couverture.png",)))
     problem = find(result, "fichier introuvable : « images/terril.png »")
-    assert problem.path == "fr/01-premier.md" and problem.line == 17
+    assert problem.path == "fr/01-premier.md" and problem.line == 18
     figure = result.story.chapters[0].pages[1].figures[0]
     assert figure.file is None and figure.caption == "Le terril"
 
@@ -183,7 +183,7 @@ def test_image_paths_must_stay_inside_the_pack(tmp_path: Path, src: str) -> None
     chapter = FIRST.replace("images/terril.png", src)
     result = load_story(write_pack(tmp_path / "pack", chapters={"01.md": chapter, "02.md": SECOND}))
     problem = find(result, "image :")
-    assert problem.line == 17
+    assert problem.line == 18
     assert result.story.chapters[0].pages[1].figures[0].file is None
 
 
@@ -192,14 +192,14 @@ def test_images_without_alt_or_credit(tmp_path: Path) -> None:
         '{#terril credit="Illustration d\'essai"}', "{#terril}"
     )
     result = load_story(write_pack(tmp_path / "pack", chapters={"01.md": chapter, "02.md": SECOND}))
-    assert find(result, "sans texte alternatif").line == 17
-    assert find(result, "sans crédit").line == 17
+    assert find(result, "sans texte alternatif").line == 18
+    assert find(result, "sans crédit").line == 18
 
 
 def test_image_without_caption_is_a_warning(tmp_path: Path) -> None:
     chapter = FIRST.replace(' "Le terril"', "")
     result = load_story(write_pack(tmp_path / "pack", chapters={"01.md": chapter, "02.md": SECOND}))
-    assert find(result, "sans légende", "warning").line == 17
+    assert find(result, "sans légende", "warning").line == 18
 
 
 def test_empty_page(tmp_path: Path) -> None:
@@ -228,8 +228,8 @@ def test_bad_colour_and_unknown_source(tmp_path: Path) -> None:
         "[SRC-A, SRC-B]", "[SRC-A, SRC-Z]"
     )
     result = load_story(write_pack(tmp_path / "pack", chapters={"01.md": chapter, "02.md": SECOND}))
-    assert find(result, "couleur « violet » inconnue").line == 7
-    assert find(result, "source « SRC-Z » inconnue").line == 8
+    assert find(result, "couleur « violet » inconnue").line == 8
+    assert find(result, "source « SRC-Z » inconnue").line == 9
 
 
 def test_heading_without_id_gets_a_slug_and_a_warning(tmp_path: Path) -> None:
