@@ -49,6 +49,10 @@ def load_views(story: Story, lang_dir: Path, language: str, problems: list[Probl
             continue
         view, found = parse(text or "", rel)
         problems.extend(found)
+        if view is not None:
+            problems.extend(view.check_colours(story.look.palette))
+            if hasattr(view, "check_sources"):
+                problems.extend(view.check_sources(story.sources))
         setattr(story, attribute, view)
 
 
@@ -118,8 +122,10 @@ def check_cross_references(story: Story, chapters: list[Chapter], problems: list
                             "élément du schéma ou événement de la frise ne porte cet identifiant",
                         )
                     )
-            if page.view and getattr(story, page.view, None) is None:
-                name = VIEW_FILES[page.view][0]
+            name = VIEW_FILES[page.view][0] if page.view else ""
+            # A view file that exists but is broken has its own errors; the page then shows
+            # a notice and the rest of the story still plays (LoadResult.playable).
+            if page.view and not (story.root / story.language / name).is_file():
                 problems.append(
                     Problem(
                         chapter.file,

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+# Files of the interactive views (issue 3), in each language folder.
+VIEW_FILE_NAMES = ("schematic.yaml", "timeline.yaml")
 
 
 @dataclass(frozen=True)
@@ -172,3 +174,13 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.story is not None and not self.errors
+
+    @property
+    def blocking_errors(self) -> list[Problem]:
+        """Errors that stop the story from playing: all but those of the interactive views'
+        own files, whose view shows a notice while the rest of the story plays."""
+        return [p for p in self.errors if not p.path.endswith(VIEW_FILE_NAMES)]
+
+    @property
+    def playable(self) -> bool:
+        return self.story is not None and not self.blocking_errors

@@ -1,0 +1,226 @@
+"""The detail panel of the interactive views: a schematic element or a timeline event.
+
+Shows a kicker line (kind, date), the title, a one-line summary, the rendered Markdown text,
+an optional sources line and the "Voir aussi" links, each a large button that emits
+``link_activated(target)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loosstory.ui.schematic.colours import ViewColours
+
+TITLE_FAMILY = "Fraunces"
+BODY_FAMILY = "Atkinson Hyperlegible"
+
+
+def pretty_target(target: str) -> str:
+    """A readable fallback for a link without a known title."""
+    last = target.split("/")[-1]
+    return last.replace("-", " ").capitalize()
+
+
+class DetailPanel(QFrame):
+    """A card laid over the view. ``closed`` when the visitor closes it."""
+
+    link_activated = Signal(str)
+    closed = Signal()
+
+    def __init__(self, colours: ViewColours, titles: Callable[[str], str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self.colours = colours
+        self._titles = titles or pretty_target
+        self.current_id = ""
+        self.link_buttons: list[QPushButton] = []
+        self._accent = QColor(colours.ink)
+
+        self.kicker = QLabel()
+        self.kicker.setObjectName("kicker")
+        self.kicker.setWordWrap(True)
+        self.close_button = QPushButton("Fermer ✕")
+        self.close_button.setObjectName("closeButton")
+        self.close_button.setAccessibleName("Fermer le panneau")
+        self.close_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.close_button.clicked.connect(self.close_panel)
+        top = QHBoxLayout()
+        top.addWidget(self.kicker, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.title = QLabel()
+        self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.body = QTextBrowser()
+        self.body.setObjectName("body")
+        self.body.setOpenLinks(False)
+        self.body.setOpenExternalLinks(False)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.anchorClicked.connect(self._anchor)
+        self.body.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
+        self.meta = QLabel()
+        self.meta.setObjectName("meta")
+        self.meta.setWordWrap(True)
+        self.see_also = QLabel("Voir aussi")
+        self.see_also.setObjectName("seeAlso")
+        self.links_box = QVBoxLayout()
+        self.links_box.setSpacing(6)
+
+        content = QWidget()
+        content.setObjectName("panelContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addWidget(self.title)
+        column.addWidget(self.summary)
+        column.addWidget(self.body)
+        column.addWidget(self.meta)
+        column.addWidget(self.see_also)
+        column.addLayout(self.links_box)
+        column.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(22, 16, 16, 18)
+        outer.setSpacing(8)
+        outer.addLayout(top)
+        outer.addWidget(self.scroll, 1)
+        self.apply_scale(18)
+        self.hide()
+
+    # -- look ---------------------------------------------------------------------------
+    def apply_scale(self, body_px: int) -> None:
+        """Type sizes from the view's size (body_px is the body text size in pixels)."""
+        c = self.colours
+        body_px = max(16, body_px)
+        title_px = round(body_px * 1.5)
+        self.setStyleSheet(f"""
+QFrame#detailPanel {{ background: {c.surface}; border: 2px solid {c.border};
+  border-left: 8px solid {self._accent.name()}; border-radius: 12px; }}
+QWidget#panelContent, QScrollArea {{ background: transparent; }}
+QLabel {{ color: {c.ink}; background: transparent; }}
+QLabel#kicker {{ font-family: "{BODY_FAMILY}"; font-size: {round(body_px * 0.85)}px;
+  font-weight: 700; color: {c.muted}; }}
+QLabel#panelTitle {{ font-family: "{TITLE_FAMILY}"; font-size: {title_px}px; font-weight: 700; }}
+QLabel#summary {{ font-family: "{BODY_FAMILY}"; font-size: {body_px}px; font-style: italic; }}
+QLabel#meta {{ font-family: "{BODY_FAMILY}"; font-size: {round(body_px * 0.85)}px; color: {c.muted}; }}
+QLabel#seeAlso {{ font-family: "{TITLE_FAMILY}"; font-size: {round(body_px * 1.1)}px;
+  font-weight: 700; }}
+QTextBrowser#body {{ font-family: "{BODY_FAMILY}"; font-size: {body_px}px; color: {c.ink};
+  background: transparent; }}
+QPushButton {{ font-family: "{BODY_FAMILY}"; font-size: {body_px}px; font-weight: 700;
+  text-align: left; min-height: 44px; padding: 4px 14px; border-radius: 10px;
+  color: {c.ink}; background: {c.background}; border: 3px solid {c.border}; }}
+QPushButton:hover {{ border-color: {c.ink}; }}
+QPushButton:focus {{ border: 4px solid {c.focus}; }}
+QPushButton#closeButton {{ text-align: center; }}
+""")
+        self.body.document().setDefaultStyleSheet(f"p {{ margin: 0 0 {body_px // 2}px 0; }}")
+        font = QFont(BODY_FAMILY)
+        font.setPixelSize(body_px)
+        self.body.document().setDefaultFont(font)
+        self._fit_body()
+
+    def _elide_buttons(self) -> None:
+        """Long titles end with « … » instead of widening the panel."""
+        width = self.scroll.viewport().width() - 40
+        for button in self.link_buttons:
+            full = button.property("fullText") or button.text()
+            button.setText(button.fontMetrics().elidedText(
+                full, Qt.TextElideMode.ElideRight, max(60, width)))
+
+    def _fit_body(self, *_: object) -> None:
+        self._elide_buttons()
+        width = max(200, self.scroll.viewport().width() - 4)
+        self.body.document().setTextWidth(width)
+        self.body.setFixedHeight(int(self.body.document().size().height()) + 8)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_body()
+
+    # -- content ------------------------------------------------------------------------
+    def show_entry(self, entry_id: str, kicker: str, title: str, summary: str, html: str,
+                   links: Sequence[str], meta: str = "", accent: str | None = None) -> None:
+        self.current_id = entry_id
+        if accent:
+            self._accent = QColor(accent)
+        self.kicker.setText(kicker)
+        self.title.setText(title)
+        self.summary.setText(summary)
+        self.summary.setVisible(bool(summary))
+        self.body.setHtml(html)
+        self.body.setVisible(bool(html))
+        self.meta.setText(meta)
+        self.meta.setVisible(bool(meta))
+        for button in self.link_buttons:
+            self.links_box.removeWidget(button)
+            button.deleteLater()
+        self.link_buttons = []
+        for target in links:
+            label = self._titles(target)
+            button = QPushButton(f"→ {label}")
+            button.setProperty("fullText", f"→ {label}")
+            button.setToolTip(label)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setAccessibleName(f"Voir aussi : {label}")
+            button.setProperty("target", target)
+            button.clicked.connect(lambda _=False, t=target: self.link_activated.emit(t))
+            self.links_box.addWidget(button)
+            self.link_buttons.append(button)
+        self.see_also.setVisible(bool(links))
+        self.setAccessibleName(f"{kicker} — {title}" if kicker else title)
+        self.setAccessibleDescription(summary)
+        self.scroll.verticalScrollBar().setValue(0)
+        self.apply_scale(self.body.document().defaultFont().pixelSize())
+        self.show()
+        self.raise_()
+        self._fit_body()
+
+    def plain_text(self) -> str:
+        """What the panel says, for tests and screen readers."""
+        return "\n".join([self.kicker.text(), self.title.text(), self.summary.text(),
+                          self.body.toPlainText(), self.meta.text()])
+
+    def close_panel(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.current_id = ""
+            self.closed.emit()
+
+    def _anchor(self, url) -> None:
+        target = url.toString()
+        if target.startswith("#"):
+            self.link_activated.emit(target[1:])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_panel()
+            return
+        super().keyPressEvent(event)
