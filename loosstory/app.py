@@ -1,0 +1,81 @@
+"""Composition root: builds the application, the state and the window, and wires them."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from loosstory.resources import assets_dir
+from loosstory.story.loader import load_story
+from loosstory.ui.config import ReaderConfig
+from loosstory.ui.reader import build_reader
+from loosstory.ui.state import ReaderState
+from loosstory.ui.theme import load_fonts
+
+log = logging.getLogger("loosstory")
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def install_translations(app: QApplication, language: str | None = None) -> QTranslator | None:
+    """French is the source language; other languages come from assets/i18n/*.qm."""
+    language = language or QLocale.system().name().split("_")[0]
+    if language == "fr":
+        return None
+    translator = QTranslator(app)
+    if translator.load(f"loosstory_{language}", str(assets_dir() / "i18n")):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def make_excepthook(state: ReaderState) -> ExceptHook:
+    """An exception escaping a slot is logged, and the reader goes back to the cover."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("erreur inattendue, retour à l'accueil :\n%s",
+                  "".join(traceback.format_exception(kind, error, tb)))
+        try:
+            state.reset()
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            log.exception("impossible de revenir à l'accueil")
+
+    return hook
+
+
+def run(
+    content: Path,
+    *,
+    fullscreen: bool = False,
+    argv: list[str] | None = None,
+    config: ReaderConfig | None = None,
+) -> int:
+    """Play the story in ``content``; returns the exit code of the event loop."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("loosstory")  # X11 WM_CLASS, matched by the .desktop entry
+    app.setDesktopFileName("fr.loosengohelle.loosstory")  # Wayland app_id
+    install_translations(app)
+    load_fonts()
+    result = load_story(Path(content))
+    for problem in result.problems:  # the terminal gets them as `loosstory check` prints them
+        print(problem.format(), file=sys.stderr)
+    state, loader, window = build_reader(result, config)
+    previous_hook = sys.excepthook
+    sys.excepthook = make_excepthook(state)
+    try:
+        if fullscreen:
+            window.showFullScreen()
+        else:
+            window.resize(1280, 800)
+            window.show()
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        loader.wait_for_done()

@@ -1,0 +1,19 @@
+"""Reader settings: durations, cache sizes, gesture thresholds.
+
+Tests build a ``ReaderConfig(transition_ms=0)`` so nothing waits on an animation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReaderConfig:
+    transition_ms: int = 280  # page / screen transition; 0 = none (reduced motion, tests)
+    image_cache_bytes: int = 96 * 1024 * 1024  # decoded images kept in memory
+    decode_threads: int = 2  # background threads decoding images
+    prefetch: bool = True  # decode the next page's figures while the reader reads
+    swipe_min_fraction: float = 0.06  # a swipe is at least this fraction of the width…
+    swipe_min_px: int = 50  # …and at least this many pixels
+    resize_debounce_ms: int = 60  # re-decode images this long after the last resize

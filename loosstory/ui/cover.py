@@ -1,0 +1,166 @@
+"""The cover: a full-bleed hero image, the story's title and a big "Commencer" button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from loosstory.ui.figure import ImageView
+from loosstory.ui.images import COVER, ImageLoader
+from loosstory.ui.state import ReaderState
+from loosstory.ui.theme import Palette, TypeScale, body_font, title_font
+
+SCRIM = QColor(18, 20, 23)
+
+
+class _Foreground(QWidget):
+    """The text side of the cover, painted over a dark gradient so white text reads on any image."""
+
+    solid_until = 0.45  # fraction of the width kept dark under the text
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        gradient = QLinearGradient(QPointF(0, 0), QPointF(self.width(), 0))
+        solid, clear = QColor(SCRIM), QColor(SCRIM)
+        solid.setAlphaF(0.8)
+        clear.setAlphaF(0.0)
+        gradient.setColorAt(0.0, solid)
+        gradient.setColorAt(self.solid_until, solid)
+        gradient.setColorAt(min(1.0, self.solid_until + 0.35), clear)
+        painter.fillRect(self.rect(), gradient)
+        bottom = QLinearGradient(QPointF(0, self.height() * 0.7), QPointF(0, self.height()))
+        shade = QColor(SCRIM)
+        shade.setAlphaF(0.7)
+        bottom.setColorAt(0.0, clear)
+        bottom.setColorAt(1.0, shade)
+        painter.fillRect(self.rect(), bottom)
+
+
+class CoverScreen(QWidget):
+    def __init__(
+        self,
+        state: ReaderState,
+        loader: ImageLoader,
+        palette: Palette,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cover")
+        self._state = state
+        story = state.story
+        self.hero = ImageView(loader, palette, COVER, self, state.config.resize_debounce_ms)
+        self.hero.tint = QColor("#3b4046")
+        cover = story.cover if story else None
+        self.hero.set_file(cover.file if cover else None, cover.alt if cover else "")
+        self.front = _Foreground(self)
+
+        white = "color: #ffffff;"
+        self.eyebrow = QLabel(self.tr("Une exposition à parcourir"), self.front)
+        self.eyebrow.setStyleSheet("color: #f1e3c8;")
+        self.title = QLabel(story.title if story else "", self.front)
+        self.title.setObjectName("coverTitle")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet(white)
+        self.subtitle = QLabel(story.subtitle if story else "", self.front)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setStyleSheet(white)
+        label = story.start_label if story and story.start_label else self.tr("Commencer")
+        self.start_button = QPushButton(label.replace("&", "&&"), self.front)
+        self.start_button.setObjectName("startButton")
+        self.start_button.setProperty("primary", True)
+        self.start_button.setAccessibleName(self.tr("Commencer la visite"))
+        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.start_button.clicked.connect(state.start)
+        self.sommaire_button = QPushButton(self.tr("Sommaire"), self.front)
+        self.sommaire_button.setObjectName("coverSommaireButton")
+        self.sommaire_button.setAccessibleName(self.tr("Voir le sommaire des chapitres"))
+        self.sommaire_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sommaire_button.clicked.connect(state.show_sommaire)
+        credit_text = ""
+        if cover is not None:
+            credit_text = " — ".join(t for t in (cover.caption, cover.credit) if t)
+        self.credit = QLabel(credit_text, self.front)
+        self.credit.setStyleSheet("color: #e9e4da;")
+        self.credit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        self.credit.setAccessibleName(self.tr("Crédit de l'image : %1").replace("%1", credit_text))
+
+        column = QVBoxLayout()
+        column.addStretch(3)
+        column.addWidget(self.eyebrow)
+        column.addWidget(self.title)
+        column.addWidget(self.subtitle)
+        column.addSpacing(24)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.sommaire_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        self._column = column
+        self._buttons = buttons
+        row = QHBoxLayout(self.front)
+        row.addLayout(column, 11)
+        row.addStretch(9)
+        self._row = row
+        self._scale = TypeScale.for_size(1280, 800)
+        self.apply_scale(self._scale)
+
+    def apply_scale(self, scale: TypeScale) -> None:
+        self._scale = scale
+        m = scale.margin * 2
+        self._row.setContentsMargins(m, m, m, round(scale.margin * 1.2))
+        self._column.setSpacing(round(scale.gap * 0.8))
+        self._buttons.setSpacing(scale.gap)
+        self.eyebrow.setFont(body_font(scale.label, bold=True))
+        self.subtitle.setFont(title_font(scale.body * 1.35, 420))
+        self.start_button.setMinimumHeight(round(scale.touch * 1.3))
+        self.start_button.setMinimumWidth(round(scale.touch * 4.5))
+        self.start_button.setStyleSheet(f"font-size: {round(scale.body * 1.2)}px;")
+        self.credit.setFont(body_font(scale.small))
+        self.credit.setWordWrap(True)
+        self._fit()
+
+    def _column_width(self) -> int:
+        narrow = self.width() < 1.5 * max(1, self.height())
+        self._row.setStretch(0, 15 if narrow else 11)
+        self._row.setStretch(1, 5 if narrow else 9)
+        share = 15 / 20 if narrow else 11 / 20
+        self.front.solid_until = 0.72 if narrow else 0.45
+        return max(200, round((self.width() - 4 * self._scale.margin) * share))
+
+    def _fit(self) -> None:
+        """The title as large as the scale allows, never broken inside a word."""
+        scale = self._scale
+        width = self._column_width()
+        text = self.title.text()
+        words = text.split() or [""]
+        px = scale.display
+        while px > scale.body * 1.6:
+            metrics = QFontMetrics(title_font(px, 640))
+            longest = max(metrics.horizontalAdvance(word) for word in words)
+            if longest <= width * 0.98 and metrics.horizontalAdvance(text) <= width * 1.9:
+                break
+            px *= 0.94
+        self.title.setFont(title_font(px, 640))
+        self.title.setMaximumWidth(width)
+        self.subtitle.setMaximumWidth(width)
+        self._place_credit()
+
+    def _place_credit(self) -> None:
+        margin = self._scale.margin
+        width = max(200, self.width() // 2 - margin)
+        self.credit.setFixedWidth(width)
+        self.credit.setFixedHeight(self.credit.heightForWidth(width))
+        self.credit.move(self.width() - width - margin,
+                         self.height() - self.credit.height() - margin // 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.hero.setGeometry(self.rect())
+        self.front.setGeometry(self.rect())
+        self._fit()
+
+    @property
+    def images_ready(self) -> bool:
+        return self.hero.is_ready

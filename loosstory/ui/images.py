@@ -1,0 +1,289 @@
+"""Image decoding off the UI thread, scaled to the displayed size, with a bounded cache.
+
+Widgets ask :meth:`ImageLoader.request` for a file at a box size; they get the image at
+once when it is cached, otherwise ``None`` now and ``image_ready(key, QImage)`` later.
+Raster files are decoded by :class:`QImageReader` with ``setScaledSize`` (a 24-megapixel
+JPEG never exists at full size in memory); SVG files are rendered by :class:`QSvgRenderer`
+into a :class:`QImage`. No ``QPixmap`` is ever made off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRect,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QImage, QImageReader, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+FIT = "fit"  # the whole image inside the box
+COVER = "cover"  # the box filled, centred crop
+
+ImageKey = str
+
+
+def image_key(path: Path | str, size: QSize | tuple[int, int], mode: str = FIT) -> ImageKey:
+    w, h = (size.width(), size.height()) if isinstance(size, QSize) else size
+    return f"{mode}|{w}x{h}|{path}"
+
+
+# Enum values looked up once, on the importing (GUI) thread: worker threads only read these.
+_EXPAND = Qt.AspectRatioMode.KeepAspectRatioByExpanding
+_KEEP = Qt.AspectRatioMode.KeepAspectRatio
+_ARGB32_PM = QImage.Format.Format_ARGB32_Premultiplied
+_RGB32 = QImage.Format.Format_RGB32
+_TRANSPARENT = Qt.GlobalColor.transparent
+_ANTIALIAS = QPainter.RenderHint.Antialiasing
+_SMOOTH = QPainter.RenderHint.SmoothPixmapTransform
+
+
+def _target_size(source: QSize, box: QSize, mode: str) -> QSize:
+    """Size to decode ``source`` at for ``box``: inside it (fit) or covering it (cover)."""
+    if source.isEmpty():
+        return QSize(box)
+    scaled = source.scaled(box, _EXPAND if mode == COVER else _KEEP)
+    if mode == FIT and scaled.width() > source.width() and not source.isEmpty():
+        # Never enlarge a small raster beyond 2x: it only costs memory.
+        limit = source * 2
+        if scaled.width() > limit.width():
+            scaled = source.scaled(limit, _KEEP)
+    return QSize(max(1, scaled.width()), max(1, scaled.height()))
+
+
+def _crop_centre(image: QImage, box: QSize) -> QImage:
+    if image.width() <= box.width() and image.height() <= box.height():
+        return image
+    x = max(0, (image.width() - box.width()) // 2)
+    y = max(0, (image.height() - box.height()) // 2)
+    return image.copy(QRect(x, y, min(box.width(), image.width()), min(box.height(), image.height())))
+
+
+def decode(path: Path, box: QSize, mode: str = FIT) -> QImage:
+    """Decode ``path`` for ``box``. Thread-safe (no QPixmap); returns a null image on failure."""
+    if box.isEmpty():
+        return QImage()
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(str(path))
+        if not renderer.isValid():
+            return QImage()
+        size = _target_size(renderer.defaultSize(), box, mode)
+        image = QImage(size, _ARGB32_PM)
+        image.fill(_TRANSPARENT)
+        painter = QPainter(image)
+        painter.setRenderHint(_ANTIALIAS)
+        painter.setRenderHint(_SMOOTH)
+        renderer.render(painter)
+        painter.end()
+    else:
+        reader = QImageReader(str(path))
+        reader.setAutoTransform(True)
+        source = reader.size()
+        if source.isValid() and not source.isEmpty():
+            reader.setScaledSize(_target_size(source, box, mode))
+        image = reader.read()
+        if image.isNull():
+            return QImage()
+        if image.format() not in (_RGB32, _ARGB32_PM):
+            image = image.convertToFormat(_ARGB32_PM if image.hasAlphaChannel() else _RGB32)
+    return _crop_centre(image, box) if mode == COVER else image
+
+
+_warmed_up = False
+
+
+def warm_up() -> None:
+    """Run every decoding path once on the calling (GUI) thread.
+
+    PySide resolves some enums and types lazily on first use; doing that first in two
+    threads at once can deadlock. After this, worker threads only reuse what exists.
+    """
+    global _warmed_up
+    if _warmed_up:
+        return
+    _warmed_up = True
+    svg = QByteArray(b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
+                     b'<rect width="4" height="4" fill="#123456"/></svg>')
+    renderer = QSvgRenderer(svg)
+    image = QImage(QSize(4, 4), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    renderer.render(painter)
+    painter.end()
+    for fmt in (b"PNG", b"JPG"):
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, fmt.decode())
+        buffer.close()
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
+        reader.setAutoTransform(True)
+        source = reader.size()
+        reader.setScaledSize(_target_size(source, QSize(2, 2), FIT))
+        _target_size(source, QSize(2, 2), COVER)
+        decoded = reader.read()
+        decoded.convertToFormat(QImage.Format.Format_RGB32)
+        decoded.hasAlphaChannel()
+        _crop_centre(image, QSize(2, 2))
+        decoded.sizeInBytes()
+
+
+class _Relay(QObject):
+    """Carries results from worker threads to the loader.
+
+    Parentless and held by every running task, so a task finishing after its loader was
+    deleted emits into nothing instead of into a dead object.
+    """
+
+    decoded = Signal(str, QImage)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self.threads: set[int] = set()
+
+    def note_thread(self, ident: int) -> None:
+        with self._lock:
+            self.threads.add(ident)
+
+
+class _DecodeTask(QRunnable):
+    def __init__(self, relay: _Relay, key: ImageKey, path: Path, box: QSize, mode: str):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._relay = relay
+        self._key, self._path, self._box, self._mode = key, path, QSize(box), mode
+
+    def run(self) -> None:
+        self._relay.note_thread(threading.get_ident())
+        try:
+            image = decode(self._path, self._box, self._mode)
+        except Exception:  # noqa: BLE001 - a broken file must never reach the UI as an error
+            image = QImage()
+        # Emitted from the worker thread; the loader lives in the GUI thread, so Qt
+        # queues the delivery there.
+        try:
+            self._relay.decoded.emit(self._key, image)
+        except RuntimeError:  # the application is shutting down
+            pass
+
+
+class ImageLoader(QObject):
+    """Background decoder with an LRU cache bounded in bytes.
+
+    Signals: ``image_ready(key, QImage)``, ``image_failed(key)``, ``idle()`` when no
+    decode is pending.
+    """
+
+    image_ready = Signal(str, QImage)
+    image_failed = Signal(str)
+    idle = Signal()
+
+    def __init__(
+        self,
+        max_bytes: int = 96 * 1024 * 1024,
+        threads: int = 2,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        warm_up()
+        self.max_bytes = max_bytes
+        self._cache: OrderedDict[ImageKey, QImage] = OrderedDict()
+        self._bytes = 0
+        self._pending: set[ImageKey] = set()
+        self._failed: set[ImageKey] = set()
+        self._relay = _Relay()
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(max(1, threads))
+        self._relay.decoded.connect(self._on_decoded, Qt.ConnectionType.QueuedConnection)
+
+    # -- asking ---------------------------------------------------------------------------
+    def request(self, path: Path | None, box: QSize, mode: str = FIT) -> QImage | None:
+        """The image if cached (and marked recently used); else start decoding, return None."""
+        if path is None or box.isEmpty():
+            return None
+        key = image_key(path, box, mode)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        if key not in self._pending and key not in self._failed:
+            self._pending.add(key)
+            self._pool.start(_DecodeTask(self._relay, key, Path(path), box, mode))
+        return None
+
+    def prefetch(self, paths: Iterable[Path | None], box: QSize, mode: str = FIT) -> None:
+        for path in paths:
+            self.request(path, box, mode)
+
+    def has_failed(self, path: Path | None, box: QSize, mode: str = FIT) -> bool:
+        return path is None or image_key(path, box, mode) in self._failed
+
+    def is_pending(self, key: ImageKey) -> bool:
+        return key in self._pending
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    @property
+    def cached_bytes(self) -> int:
+        return self._bytes
+
+    @property
+    def cached_count(self) -> int:
+        return len(self._cache)
+
+    def clear(self) -> None:
+        self._cache.clear()
+        self._bytes = 0
+        self._failed.clear()
+
+    def wait_for_done(self, msecs: int = 30000) -> bool:
+        """Block until the worker threads are idle (for shutdown and tools, not the UI)."""
+        return self._pool.waitForDone(msecs)
+
+    # -- receiving --------------------------------------------------------------------------
+    @property
+    def decode_threads(self) -> set[int]:
+        """Idents of the threads that decoded images (never the GUI thread)."""
+        return set(self._relay.threads)
+
+    def _on_decoded(self, key: ImageKey, image: QImage) -> None:
+        self._pending.discard(key)
+        if image.isNull():
+            self._failed.add(key)
+            self.image_failed.emit(key)
+        else:
+            self._store(key, image)
+            self.image_ready.emit(key, image)
+        if not self._pending:
+            self.idle.emit()
+
+    def _store(self, key: ImageKey, image: QImage) -> None:
+        size = image.sizeInBytes()
+        if size > self.max_bytes:
+            return  # delivered, never kept
+        old = self._cache.pop(key, None)
+        if old is not None:
+            self._bytes -= old.sizeInBytes()
+        self._cache[key] = image
+        self._bytes += size
+        while self._bytes > self.max_bytes and self._cache:
+            _, evicted = self._cache.popitem(last=False)
+            self._bytes -= evicted.sizeInBytes()

@@ -1,0 +1,132 @@
+"""Parts of a chapter page: the colour band, the text column and its scroll fade."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from loosstory.story.model import Chapter, Page
+from loosstory.ui.progress import ProgressDots
+from loosstory.ui.theme import Palette, TypeScale, body_font, title_font
+
+
+class Preferred(QWidget):
+    """A widget whose size hint is set from outside (centred columns in the page layout)."""
+
+    preferred = QSize()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        if self.preferred.isValid():
+            return QSize(self.preferred.width(), self.preferred.height() or hint.height())
+        return hint
+
+
+class _Fade(QWidget):
+    """A soft fade at the foot of the text while more of it waits below (scroll)."""
+
+    def __init__(self, colour: QColor, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.colour = QColor(colour)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        clear = QColor(self.colour)
+        clear.setAlpha(0)
+        gradient.setColorAt(0, clear)
+        gradient.setColorAt(1, self.colour)
+        QPainter(self).fillRect(self.rect(), gradient)
+
+
+class PageText(QTextBrowser):
+    """The page's text; its width hint is the comfortable reading column."""
+
+    preferred = QSize()
+
+    def __init__(self, background: QColor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fade = _Fade(background, self.viewport())
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._place_fade)
+        bar.rangeChanged.connect(self._place_fade)
+
+    def _place_fade(self, *_: int) -> None:
+        viewport = self.viewport()
+        height = round(self.fontMetrics().lineSpacing() * 1.6)
+        self.fade.setGeometry(0, viewport.height() - height, viewport.width(), height)
+        bar = self.verticalScrollBar()
+        self.fade.setVisible(bar.value() < bar.maximum())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_fade()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        if self.preferred.isValid() and self.preferred.width() > 0:
+            return QSize(self.preferred.width(), hint.height())
+        return hint
+
+
+class ChapterBand(QWidget):
+    """The header in the chapter's colour: chapter name, page title, "3 / 7" and dots."""
+
+    def __init__(self, palette: Palette, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chapterBand")
+        self._palette = palette
+        self.colour, self.ink = palette.chapter_band("#1f2326")
+        self.chapter_label = QLabel(self)
+        self.chapter_label.setObjectName("chapterLabel")
+        self.title = QLabel(self)
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("chapterProgress")
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.dots = ProgressDots(self.ink, self)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.chapter_label)
+        text.addWidget(self.title)
+        side = QVBoxLayout()
+        side.addStretch(1)
+        side.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self.dots, 0, Qt.AlignmentFlag.AlignRight)
+        side.addStretch(1)
+        row = QHBoxLayout(self)
+        row.addLayout(text, 1)
+        row.addLayout(side, 0)
+        self._row = row
+
+    def show_page(self, number: int, chapter: Chapter, page: Page, position: tuple[int, int]) -> None:
+        self.colour, self.ink = self._palette.chapter_band(chapter.colour)
+        ink = self.ink.name()
+        for label in (self.chapter_label, self.title, self.progress_label):
+            label.setStyleSheet(f"color: {ink}; background: transparent;")
+        self.dots.colour = self.ink
+        self.chapter_label.setText(
+            self.tr("Chapitre %1 · %2").replace("%1", str(number)).replace("%2", chapter.title)
+        )
+        self.title.setText(page.title)
+        current, count = position
+        self.progress_label.setText(f"{current} / {count}")
+        self.progress_label.setAccessibleName(
+            self.tr("Page %1 sur %2 du chapitre").replace("%1", str(current)).replace("%2", str(count))
+        )
+        self.dots.set_progress(current, count)
+        self.update()
+
+    def apply_scale(self, scale: TypeScale) -> None:
+        m = scale.margin
+        self._row.setContentsMargins(m, round(m * 0.55), m, round(m * 0.6))
+        self._row.setSpacing(m)
+        self.chapter_label.setFont(body_font(scale.label, bold=True))
+        self.title.setFont(title_font(scale.page_title, 620))
+        self.progress_label.setFont(body_font(scale.label * 1.1, bold=True))
+        self.dots.set_dot_size(max(8.0, scale.body * 0.42))
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        QPainter(self).fillRect(self.rect(), self.colour)

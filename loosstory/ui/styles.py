@@ -1,0 +1,52 @@
+"""The Qt style sheet: buttons, focus ring, text areas, scroll bars."""
+
+from __future__ import annotations
+
+from loosstory.ui.theme import BODY_FAMILY, Palette, TypeScale, mix
+
+
+def stylesheet(palette: Palette, scale: TypeScale) -> str:
+    """Every focusable control gets a thick focus ring in the accent colour."""
+    p = palette
+    ring = scale.focus_width
+    radius = round(scale.touch * 0.5)
+    pad_h = round(scale.body * 1.0)
+    label = round(scale.label)
+    hover = mix(p.accent, "#000000", 0.12).name()
+    border = mix(p.ink, p.background, 0.55).name()
+    return f"""
+QWidget#readerRoot, QStackedWidget#screens {{ background: {p.background.name()}; }}
+QLabel#caption {{ color: {p.ink.name()}; }}
+QLabel#credit, QLabel#progressLabel, QLabel#muted {{ color: {p.muted.name()}; }}
+QPushButton {{
+  font-family: "{BODY_FAMILY}";
+  font-size: {label}px; font-weight: 700;
+  min-height: {scale.touch - 2 * ring}px; min-width: {scale.touch - 2 * ring}px;
+  padding: 0 {pad_h}px; border-radius: {radius}px;
+  background: {p.surface.name()}; color: {p.ink.name()};
+  border: {ring}px solid {border};
+}}
+QPushButton:hover {{ border-color: {p.accent.name()}; }}
+QPushButton:focus {{ border: {ring}px solid {p.accent.name()}; }}
+QPushButton:disabled {{ color: {p.muted.name()}; border-color: transparent;
+  background: transparent; }}
+QPushButton[primary="true"] {{
+  background: {p.accent.name()}; color: {p.on_accent.name()};
+  border: {ring}px solid {p.accent.name()};
+}}
+QPushButton[primary="true"]:hover {{ background: {hover}; border-color: {hover}; }}
+QPushButton[primary="true"]:focus {{
+  background: {p.background.name()}; color: {p.accent_text.name()};
+  border: {ring}px solid {p.accent.name()};
+}}
+QTextBrowser {{ background: transparent; border: {ring}px solid transparent;
+  border-radius: {ring * 2}px; }}
+QTextBrowser:focus {{ border: {ring}px solid {p.accent.name()}; }}
+QScrollArea {{ background: transparent; border: none; }}
+QScrollArea > QWidget > QWidget {{ background: transparent; }}
+QScrollBar:vertical {{ background: transparent; width: {max(10, ring * 3)}px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {border}; border-radius: {max(5, ring)}px;
+  min-height: 40px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+"""
