@@ -22,7 +22,7 @@ from loosstory.ui.images import COVER, ImageLoader
 from loosstory.ui.state import ReaderState
 from loosstory.ui.theme import Palette, TypeScale, body_font, mix, readable_on, title_font
 
-QUESTION_LINES = 3
+QUESTION_LINES = 6  # the guiding questions are read whole; 6 lines fit the longest at 1024 px
 
 
 def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:

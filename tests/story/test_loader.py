@@ -279,3 +279,21 @@ def test_the_bundled_pack_has_no_error() -> None:
     result = load_story(content_dir())
     assert result.errors == [], "\n".join(p.format() for p in result.errors)
     assert len(result.story.chapters) == 7
+
+
+def test_a_broken_view_file_is_an_error_but_the_story_still_plays(tmp_path: Path) -> None:
+    chapter = SECOND.replace("## La fin {#fin}", "## La frise {#frise view=timeline}")
+    pack = write_pack(tmp_path / "pack", chapters={"01.md": FIRST, "02.md": chapter})
+    (pack / "fr" / "timeline.yaml").write_text("periods: [\n", encoding="utf-8")
+    result = load_story(pack)
+    problem = find(result, "YAML illisible")
+    assert problem.path == "fr/timeline.yaml" and problem.line >= 1
+    assert not result.ok and result.playable and result.story.timeline is None
+    assert result.blocking_errors == []
+
+
+def test_a_view_page_without_its_file_blocks(tmp_path: Path) -> None:
+    chapter = SECOND.replace("## La fin {#fin}", "## La frise {#frise view=timeline}")
+    result = load_story(write_pack(tmp_path / "pack", chapters={"01.md": FIRST, "02.md": chapter}))
+    find(result, "fr/timeline.yaml est absent")
+    assert not result.playable
