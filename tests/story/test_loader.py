@@ -282,7 +282,7 @@ def test_the_bundled_pack_has_no_error() -> None:
 
 
 def test_a_broken_view_file_is_an_error_but_the_story_still_plays(tmp_path: Path) -> None:
-    chapter = SECOND.replace("## La fin {#fin}", "## La frise {#frise view=timeline}")
+    chapter = SECOND + "\n## La frise {#frise view=timeline}\n\nTouchez une date.\n"
     pack = write_pack(tmp_path / "pack", chapters={"01.md": FIRST, "02.md": chapter})
     (pack / "fr" / "timeline.yaml").write_text("periods: [\n", encoding="utf-8")
     result = load_story(pack)
@@ -293,7 +293,7 @@ def test_a_broken_view_file_is_an_error_but_the_story_still_plays(tmp_path: Path
 
 
 def test_a_view_page_without_its_file_blocks(tmp_path: Path) -> None:
-    chapter = SECOND.replace("## La fin {#fin}", "## La frise {#frise view=timeline}")
+    chapter = SECOND + "\n## La frise {#frise view=timeline}\n\nTouchez une date.\n"
     result = load_story(write_pack(tmp_path / "pack", chapters={"01.md": FIRST, "02.md": chapter}))
     find(result, "fr/timeline.yaml est absent")
     assert not result.playable
