@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 
 from loosstory.story.files import read_text, split_front_matter
@@ -103,7 +104,12 @@ def load_chapter(
     if cover_src:
         cover_file, message = resolve_in_pack(root, cover_src)
         if message:
-            problems.append(meta.problem(("cover",), "error", f"image de couverture : {message}"))
+            problems.append(
+                replace(
+                    meta.problem(("cover",), "error", f"image de couverture : {message}"),
+                    blocking=False,
+                )
+            )
         alt = _text(meta, "cover_alt", problems)
         if not alt:
             problems.append(

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -254,9 +255,8 @@ def _cover(
     image = str(value.get("image") or "")
     file, message = resolve_in_pack(root, image)
     if message:
-        problems.append(
-            meta.problem(("cover", "image"), "error", f"image de couverture : {message}")
-        )
+        problem = meta.problem(("cover", "image"), "error", f"image de couverture : {message}")
+        problems.append(replace(problem, blocking=False))  # the cover shows a placeholder
     alt = _localized(sub, "alt", language, default, problems)
     credit = _localized(sub, "credit", language, default, problems)
     if not alt:

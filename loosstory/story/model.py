@@ -24,6 +24,9 @@ class Problem:
     column: int  # 1-based; 0 when unknown
     severity: Severity
     message: str  # French, for authors
+    # An error the app can play around (a missing image shows a placeholder) does not stop
+    # the story; `loosstory check` still fails on it.
+    blocking: bool = field(default=True, compare=False)
 
     def format(self) -> str:
         """Compiler-style line: ``path:line:col: severity: message``."""
@@ -177,9 +180,10 @@ class LoadResult:
 
     @property
     def blocking_errors(self) -> list[Problem]:
-        """Errors that stop the story from playing: all but those of the interactive views'
-        own files, whose view shows a notice while the rest of the story plays."""
-        return [p for p in self.errors if not p.path.endswith(VIEW_FILE_NAMES)]
+        """Errors that stop the story from playing: all but missing image files (shown as
+        placeholders) and those of the interactive views' own files (the view shows a
+        notice while the rest of the story plays)."""
+        return [p for p in self.errors if p.blocking and not p.path.endswith(VIEW_FILE_NAMES)]
 
     @property
     def playable(self) -> bool:

@@ -139,8 +139,8 @@ def parse_pages(
     """Cut a chapter body into pages; collect figures, links and problems."""
     problems: list[Problem] = []
 
-    def report(line: int, column: int, severity: str, message: str) -> None:
-        problems.append(Problem(rel_path, line, column, severity, message))  # type: ignore[arg-type]
+    def report(line: int, column: int, severity: str, message: str, blocking: bool = True) -> None:
+        problems.append(Problem(rel_path, line, column, severity, message, blocking))  # type: ignore[arg-type]
 
     pages: list[Page] = []
     seen: dict[str, int] = {}
@@ -254,7 +254,7 @@ def _figure(
     match: re.Match[str],
     line: int,
     root: Path,
-    report: Callable[[int, int, str, str], None],
+    report: Callable[..., None],
     *,
     credit_required: bool,
 ) -> Figure:
@@ -303,5 +303,5 @@ def _figure(
         )
     file, problem = resolve_in_pack(root, src)
     if problem:
-        report(line, match.start("src") + 1, "error", f"image : {problem}")
+        report(line, match.start("src") + 1, "error", f"image : {problem}", blocking=False)
     return Figure(image_id, src, alt, caption, credit, file, line)

@@ -64,7 +64,9 @@ def render_markdown(text: str) -> str:
     return markdown.markdown(safe, extensions=["sane_lists"], output_format="html")
 
 
-def markdown_links(doc: Located, keys: tuple[Any, ...], text: str) -> tuple[list[LinkRef], list[Problem]]:
+def markdown_links(
+    doc: Located, keys: tuple[Any, ...], text: str
+) -> tuple[list[LinkRef], list[Problem]]:
     """Internal links ``[texte](#cible)`` written inside a Markdown value."""
     refs: list[LinkRef] = []
     problems: list[Problem] = []
@@ -75,17 +77,29 @@ def markdown_links(doc: Located, keys: tuple[Any, ...], text: str) -> tuple[list
         if target.startswith("#") and _REF.match(target[1:]):
             refs.append(LinkRef(target[1:], line + offset, column))
         else:
-            problems.append(Problem(
-                doc.path, line + offset, column, "error",
-                f"lien « {target} » refusé : un lien s'écrit [texte](#identifiant), vers un "
-                "chapitre, une page (chapitre/page), un élément de la maison ou un événement "
-                "de la frise ; les adresses extérieures ne sont jamais ouvertes",
-            ))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line + offset,
+                    column,
+                    "error",
+                    f"lien « {target} » refusé : un lien s'écrit [texte](#identifiant), vers un "
+                    "chapitre, une page (chapitre/page), un élément de la maison ou un événement "
+                    "de la frise ; les adresses extérieures ne sont jamais ouvertes",
+                )
+            )
     return refs, problems
 
 
-def text_value(doc: Located, keys: tuple[Any, ...], value: object, what: str,
-               problems: list[Problem], required: bool = True, severity: str = "error") -> str:
+def text_value(
+    doc: Located,
+    keys: tuple[Any, ...],
+    value: object,
+    what: str,
+    problems: list[Problem],
+    required: bool = True,
+    severity: str = "error",
+) -> str:
     """A non-empty string, or "" with a problem saying what to write."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
@@ -94,35 +108,52 @@ def text_value(doc: Located, keys: tuple[Any, ...], value: object, what: str,
     if value is None and not required:
         return ""
     if value is None or (isinstance(value, str) and not value.strip()):
-        problems.append(doc.problem(keys, severity, f"{what} manquant(e) : écrivez-le ({keys[-1]}: …)"))
+        problems.append(
+            doc.problem(keys, severity, f"{what} manquant(e) : écrivez-le ({keys[-1]}: …)")
+        )
     else:
         problems.append(doc.problem(keys, "error", f"{what} : un texte est attendu"))
     return ""
 
 
-def check_keys(doc: Located, keys: tuple[Any, ...], mapping: dict[Any, Any], known: Iterable[str],
-               problems: list[Problem]) -> None:
+def check_keys(
+    doc: Located,
+    keys: tuple[Any, ...],
+    mapping: dict[Any, Any],
+    known: Iterable[str],
+    problems: list[Problem],
+) -> None:
     """Unknown keys are warnings: a typo must not pass silently."""
     known = set(known)
     for key in mapping:
         if key not in known:
             names = ", ".join(sorted(known))
-            problems.append(doc.problem(
-                keys + (key,), "warning",
-                f"clé « {key} » inconnue, ignorée (clés possibles : {names})",
-            ))
+            problems.append(
+                doc.problem(
+                    keys + (key,),
+                    "warning",
+                    f"clé « {key} » inconnue, ignorée (clés possibles : {names})",
+                )
+            )
 
 
-def link_list(doc: Located, keys: tuple[Any, ...], value: object, owner: str,
-              problems: list[Problem]) -> list[LinkRef]:
+def link_list(
+    doc: Located, keys: tuple[Any, ...], value: object, owner: str, problems: list[Problem]
+) -> list[LinkRef]:
     """``links: [energie, code-source/pilier-etoile, …]`` -> located references."""
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        problems.append(doc.problem(keys, "error", "links : une liste d'identifiants est attendue, "
-                                    "par exemple [energie, code-source/maison]"))
+        problems.append(
+            doc.problem(
+                keys,
+                "error",
+                "links : une liste d'identifiants est attendue, "
+                "par exemple [energie, code-source/maison]",
+            )
+        )
         return []
     refs: list[LinkRef] = []
     for index, item in enumerate(value):
@@ -130,38 +161,56 @@ def link_list(doc: Located, keys: tuple[Any, ...], value: object, owner: str,
         if ref is None:
             continue
         if ref.target == owner:
-            problems.append(doc.problem(keys + (index,), "warning",
-                                        f"« {owner} » renvoie vers lui-même : retirez ce lien"))
+            problems.append(
+                doc.problem(
+                    keys + (index,),
+                    "warning",
+                    f"« {owner} » renvoie vers lui-même : retirez ce lien",
+                )
+            )
             continue
         refs.append(ref)
     return refs
 
 
-def link_target(doc: Located, keys: tuple[Any, ...], item: object,
-                problems: list[Problem]) -> LinkRef | None:
+def link_target(
+    doc: Located, keys: tuple[Any, ...], item: object, problems: list[Problem]
+) -> LinkRef | None:
     line, column = doc.where(*keys)
     if isinstance(item, str) and item.strip().lstrip("#"):
         target = item.strip().lstrip("#")
         if _REF.match(target):
             return LinkRef(target, line, column)
-    problems.append(Problem(
-        doc.path, line, column, "error",
-        f"lien « {item} » mal écrit : un identifiant de chapitre (energie), de page "
-        "(code-source/maison), d'élément ou d'événement, en minuscules sans accents",
-    ))
+    problems.append(
+        Problem(
+            doc.path,
+            line,
+            column,
+            "error",
+            f"lien « {item} » mal écrit : un identifiant de chapitre (energie), de page "
+            "(code-source/maison), d'élément ou d'événement, en minuscules sans accents",
+        )
+    )
     return None
 
 
-def colour_value(doc: Located, keys: tuple[Any, ...], value: object, fallback: str,
-                 problems: list[Problem]) -> str:
+def colour_value(
+    doc: Located, keys: tuple[Any, ...], value: object, fallback: str, problems: list[Problem]
+) -> str:
     """A palette name or "#rrggbb" as written (names are resolved by the UI)."""
     if value is None:
         return fallback
     if isinstance(value, str) and (_HEX.match(value.strip()) or _NAME.match(value.strip())):
         return value.strip()
-    problems.append(doc.problem(keys, "error", f"couleur « {value} » illisible : écrivez un nom "
-                                "de la palette (brique, terril…) ou un code entre guillemets comme "
-                                "\"#2d4f7c\""))
+    problems.append(
+        doc.problem(
+            keys,
+            "error",
+            f"couleur « {value} » illisible : écrivez un nom "
+            "de la palette (brique, terril…) ou un code entre guillemets comme "
+            '"#2d4f7c"',
+        )
+    )
     return fallback
 
 
@@ -172,33 +221,53 @@ def resolve_colour(value: str, palette: dict[str, str], fallback: str = "#1f2326
     return palette.get(value, fallback)
 
 
-def unknown_colours(entries: Iterable[tuple[str, int, int]], palette: dict[str, str],
-                    path: str) -> list[Problem]:
+def unknown_colours(
+    entries: Iterable[tuple[str, int, int]], palette: dict[str, str], path: str
+) -> list[Problem]:
     names = ", ".join(sorted(palette)) or "aucun nom défini"
     return [
-        Problem(path, line, column, "error",
-                f"couleur « {value} » inconnue : écrivez un nom de la palette ({names}) ou un "
-                "code entre guillemets comme \"#2d4f7c\"")
+        Problem(
+            path,
+            line,
+            column,
+            "error",
+            f"couleur « {value} » inconnue : écrivez un nom de la palette ({names}) ou un "
+            'code entre guillemets comme "#2d4f7c"',
+        )
         for value, line, column in entries
         if not _HEX.match(value) and value not in palette
     ]
 
 
-def start(text: str, path: str, top_keys: set[str], what: str) -> tuple[Located | None, list[Problem]]:
+def start(
+    text: str, path: str, top_keys: set[str], what: str
+) -> tuple[Located | None, list[Problem]]:
     """Parse the YAML and check the top level: a mapping with a known ``format``."""
     doc, problem = load_located(text, path)
     if doc is None:
         return None, [problem] if problem else []
     problems: list[Problem] = []
     if not isinstance(doc.value, dict):
-        problems.append(doc.problem((), "error", f"{what} : le fichier doit commencer par des clés "
-                                    "comme « title: … » (il est vide ou mal formé)"))
+        problems.append(
+            doc.problem(
+                (),
+                "error",
+                f"{what} : le fichier doit commencer par des clés "
+                "comme « title: … » (il est vide ou mal formé)",
+            )
+        )
         return None, problems
     check_keys(doc, (), doc.value, top_keys, problems)
     version = doc.value.get("format", FORMAT)
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT:
-        problems.append(doc.problem(("format",), "error", f"format « {version} » non pris en charge "
-                                    f"par cette version de l'application (format attendu : {FORMAT})"))
+        problems.append(
+            doc.problem(
+                ("format",),
+                "error",
+                f"format « {version} » non pris en charge "
+                f"par cette version de l'application (format attendu : {FORMAT})",
+            )
+        )
         return None, problems
     return doc, problems
 
@@ -295,8 +364,9 @@ class Schematic:
         )
 
 
-def _items(doc: Located, keys: tuple[Any, ...], value: object,
-           problems: list[Problem]) -> tuple[list[RoofItem], list[LinkRef]]:
+def _items(
+    doc: Located, keys: tuple[Any, ...], value: object, problems: list[Problem]
+) -> tuple[list[RoofItem], list[LinkRef]]:
     if value is None:
         return [], []
     if not isinstance(value, list):
@@ -308,7 +378,9 @@ def _items(doc: Located, keys: tuple[Any, ...], value: object,
         where = keys + (index,)
         if isinstance(raw, dict):
             check_keys(doc, where, raw, ITEM_KEYS, problems)
-            label = text_value(doc, where + ("label",), raw.get("label"), "texte du résultat", problems)
+            label = text_value(
+                doc, where + ("label",), raw.get("label"), "texte du résultat", problems
+            )
             link = None
             if raw.get("link") is not None:
                 ref = link_target(doc, where + ("link",), raw.get("link"), problems)
@@ -324,53 +396,107 @@ def _items(doc: Located, keys: tuple[Any, ...], value: object,
     return items, refs
 
 
-def _element(doc: Located, index: int, raw: object, problems: list[Problem]) -> SchematicElement | None:
+def _element(
+    doc: Located, index: int, raw: object, problems: list[Problem]
+) -> SchematicElement | None:
     keys: tuple[Any, ...] = ("elements", index)
     if not isinstance(raw, dict):
-        problems.append(doc.problem(keys, "error", "élément illisible : chaque élément commence par "
-                                    "« - id: … » suivi de kind, label, summary, detail"))
+        problems.append(
+            doc.problem(
+                keys,
+                "error",
+                "élément illisible : chaque élément commence par "
+                "« - id: … » suivi de kind, label, summary, detail",
+            )
+        )
         return None
     check_keys(doc, keys, raw, ELEMENT_KEYS, problems)
     line = doc.where(*keys)[0]
     element_id = raw.get("id")
     if element_id is None:
-        problems.append(doc.problem(keys, "error", "élément sans id : ajoutez « id: … » (minuscules, "
-                                    "chiffres et tirets), par exemple id: pilier-etoile"))
+        problems.append(
+            doc.problem(
+                keys,
+                "error",
+                "élément sans id : ajoutez « id: … » (minuscules, "
+                "chiffres et tirets), par exemple id: pilier-etoile",
+            )
+        )
         return None
     if not is_valid_id(element_id):
-        problems.append(doc.problem(keys + ("id",), "error", f"id « {element_id} » mal écrit : "
-                                    "minuscules sans accents, chiffres et tirets seulement"))
+        problems.append(
+            doc.problem(
+                keys + ("id",),
+                "error",
+                f"id « {element_id} » mal écrit : "
+                "minuscules sans accents, chiffres et tirets seulement",
+            )
+        )
         return None
     kind = raw.get("kind")
     if kind not in KINDS:
-        problems.append(doc.problem(keys + ("kind",), "error", f"kind « {kind} » inconnu pour "
-                                    f"« {element_id} » : écrivez foundation, pillar ou roof"))
+        problems.append(
+            doc.problem(
+                keys + ("kind",),
+                "error",
+                f"kind « {kind} » inconnu pour "
+                f"« {element_id} » : écrivez foundation, pillar ou roof",
+            )
+        )
         return None
-    label = text_value(doc, keys + ("label",), raw.get("label"), f"titre (label) de « {element_id} »",
-                       problems)
+    label = text_value(
+        doc, keys + ("label",), raw.get("label"), f"titre (label) de « {element_id} »", problems
+    )
     if not label:
         return None
-    short = text_value(doc, keys + ("short",), raw.get("short"), "titre court", problems,
-                       required=False)
-    summary = text_value(doc, keys + ("summary",), raw.get("summary"),
-                         f"résumé (summary) de « {element_id} »", problems, severity="warning")
-    detail = text_value(doc, keys + ("detail",), raw.get("detail"),
-                        f"texte (detail) de « {element_id} »", problems, severity="warning")
+    short = text_value(
+        doc, keys + ("short",), raw.get("short"), "titre court", problems, required=False
+    )
+    summary = text_value(
+        doc,
+        keys + ("summary",),
+        raw.get("summary"),
+        f"résumé (summary) de « {element_id} »",
+        problems,
+        severity="warning",
+    )
+    detail = text_value(
+        doc,
+        keys + ("detail",),
+        raw.get("detail"),
+        f"texte (detail) de « {element_id} »",
+        problems,
+        severity="warning",
+    )
     refs = link_list(doc, keys + ("links",), raw.get("links"), element_id, problems)
     md_refs, md_problems = markdown_links(doc, keys + ("detail",), detail)
     problems.extend(md_problems)
     items, item_refs = _items(doc, keys + ("items",), raw.get("items"), problems)
     if items and kind != "roof":
-        problems.append(doc.problem(keys + ("items",), "warning", "items n'est dessiné que pour "
-                                    "les bandes du toit (kind: roof)"))
+        problems.append(
+            doc.problem(
+                keys + ("items",),
+                "warning",
+                "items n'est dessiné que pour les bandes du toit (kind: roof)",
+            )
+        )
     colour = colour_value(doc, keys + ("colour",), raw.get("colour"), "#2b3a42", problems)
     colour_at = doc.where(*(keys + ("colour",))) if "colour" in raw else (0, 0)
     all_refs = refs + md_refs + item_refs
     links = list(dict.fromkeys([r.target for r in refs + md_refs + item_refs]))
     return SchematicElement(
-        id=element_id, kind=kind, label=label, summary=summary, detail_markdown=detail,
-        detail_html=render_markdown(detail) if detail else "", links=links, colour=colour,
-        line=line, short=short, items=items, link_refs=all_refs,
+        id=element_id,
+        kind=kind,
+        label=label,
+        summary=summary,
+        detail_markdown=detail,
+        detail_html=render_markdown(detail) if detail else "",
+        links=links,
+        colour=colour,
+        line=line,
+        short=short,
+        items=items,
+        link_refs=all_refs,
         colour_at=colour_at if "colour" in raw else (0, 0),
     )
 
@@ -384,8 +510,14 @@ def parse_schematic(text: str, path: str) -> tuple[Schematic | None, list[Proble
     title = text_value(doc, ("title",), data.get("title"), "titre (title) de la maison", problems)
     raw_elements = data.get("elements")
     if not isinstance(raw_elements, list) or not raw_elements:
-        problems.append(doc.problem(("elements",), "error", "la maison n'a pas d'éléments : "
-                                    "ajoutez « elements: » avec des fondations, des piliers et un toit"))
+        problems.append(
+            doc.problem(
+                ("elements",),
+                "error",
+                "la maison n'a pas d'éléments : "
+                "ajoutez « elements: » avec des fondations, des piliers et un toit",
+            )
+        )
         return None, problems
     elements: list[SchematicElement] = []
     seen: dict[str, int] = {}
@@ -394,33 +526,53 @@ def parse_schematic(text: str, path: str) -> tuple[Schematic | None, list[Proble
         if element is None:
             continue
         if element.id in seen:
-            problems.append(doc.problem(("elements", index, "id"), "error",
-                                        f"id « {element.id} » déjà utilisé ligne {seen[element.id]} : "
-                                        "chaque élément a un id unique"))
+            problems.append(
+                doc.problem(
+                    ("elements", index, "id"),
+                    "error",
+                    f"id « {element.id} » déjà utilisé ligne {seen[element.id]} : "
+                    "chaque élément a un id unique",
+                )
+            )
             continue
         seen[element.id] = element.line
         elements.append(element)
     schematic = Schematic(
         title=title,
-        subtitle=text_value(doc, ("subtitle",), data.get("subtitle"), "sous-titre", problems,
-                            required=False),
-        description=text_value(doc, ("description",), data.get("description"), "description",
-                               problems, required=False),
+        subtitle=text_value(
+            doc, ("subtitle",), data.get("subtitle"), "sous-titre", problems, required=False
+        ),
+        description=text_value(
+            doc, ("description",), data.get("description"), "description", problems, required=False
+        ),
         hint=text_value(doc, ("hint",), data.get("hint"), "consigne", problems, required=False),
-        elements=elements, path=path,
+        elements=elements,
+        path=path,
     )
     star = data.get("star")
     if star is not None:
         if isinstance(star, str) and schematic.element(star) is not None:
             schematic.star = star
         else:
-            problems.append(doc.problem(("star",), "error", f"star « {star} » : écrivez l'id d'un "
-                                        "élément de la maison (l'étoile dessinée au-dessus du toit "
-                                        "ouvre cet élément)"))
+            problems.append(
+                doc.problem(
+                    ("star",),
+                    "error",
+                    f"star « {star} » : écrivez l'id d'un "
+                    "élément de la maison (l'étoile dessinée au-dessus du toit "
+                    "ouvre cet élément)",
+                )
+            )
     for kind in ("foundation", "pillar"):
         if not schematic.of_kind(kind):
-            problems.append(doc.problem(("elements",), "error", f"la maison n'a pas de "
-                                        f"{KIND_NAMES[kind]} : ajoutez un élément « kind: {kind} »"))
+            problems.append(
+                doc.problem(
+                    ("elements",),
+                    "error",
+                    f"la maison n'a pas de "
+                    f"{KIND_NAMES[kind]} : ajoutez un élément « kind: {kind} »",
+                )
+            )
     if any(p.is_error for p in problems) and not schematic.pillars:
         return None, problems
     return schematic, problems
