@@ -16,6 +16,7 @@ from loosstory.story.look import read_look
 from loosstory.story.model import Chapter, Figure, LoadResult, Problem, Story
 from loosstory.story.refs import is_valid_id, resolve_in_pack
 from loosstory.story.sources import read_sources
+from loosstory.story.typography import apply_french_typography
 from loosstory.story.yamlsource import Located, load_located
 
 FORMAT_VERSION = 1
@@ -175,6 +176,8 @@ def _load(root: Path, language: str | None) -> LoadResult:
     )
     if story.id and not is_valid_id(story.id):
         problems.append(meta.problem(("id",), "error", f"identifiant « {story.id} » invalide"))
+    if language == "fr":
+        apply_french_typography(story)
     load_views(story, lang_dir, language, problems)
     check_cross_references(story, unordered, problems)
     if not ordered:

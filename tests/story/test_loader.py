@@ -34,7 +34,7 @@ def test_good_pack_loads_in_guided_path_order(tmp_path: Path) -> None:
     assert first.colour == "#2d4f7c"
     assert story.look.ink == "#1f2326" and story.look.accent == "#2d4f7c"
     assert first.cover is not None and first.cover.file is not None
-    assert first.question == "Comment commence l'histoire ?"
+    assert first.question == "Comment commence l'histoire\u00a0?"  # French spacing
 
 
 def test_page_content_figures_and_links(tmp_path: Path) -> None:

@@ -1,0 +1,50 @@
+"""French typesetting: a non-breaking space before ? ! : ; » and after «.
+
+Authors type ordinary spaces; without this, a window's line wrapping can leave a lone
+"?" at the start of a line, which French readers see as a mistake.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from loosstory.story.model import Story
+
+NBSP = "\u00a0"
+_BEFORE = re.compile(r"[ \u00a0\u202f]+([?!:;»])")
+_AFTER = re.compile(r"(«)[ \u00a0\u202f]+")
+_TAG = re.compile(r"(<[^>]*>)")
+_URL_COLON = re.compile(r"\b(https?|mailto|file)\u00a0:")
+
+
+def french_spacing(text: str) -> str:
+    spaced = _AFTER.sub(r"\1" + NBSP, _BEFORE.sub(NBSP + r"\1", text))
+    return _URL_COLON.sub(r"\1:", spaced)
+
+
+def french_spacing_html(html: str) -> str:
+    """The same, applied to text between tags only (never inside a tag or <code>)."""
+    parts = _TAG.split(html)
+    in_code = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = part.strip("</> ").split(" ")[0].lower()
+            if name in ("code", "pre"):
+                in_code += -1 if part.startswith("</") else 1
+        elif not in_code:
+            parts[index] = french_spacing(part)
+    return "".join(parts)
+
+
+def apply_french_typography(story: Story) -> None:
+    """Set the reader-facing texts of a French story with non-breaking spaces."""
+    story.title = french_spacing(story.title)
+    story.subtitle = french_spacing(story.subtitle)
+    for chapter in story.chapters:
+        chapter.title = french_spacing(chapter.title)
+        chapter.question = french_spacing(chapter.question)
+        for page in chapter.pages:
+            page.title = french_spacing(page.title)
+            page.html = french_spacing_html(page.html)
+            page.figures = [replace(f, caption=french_spacing(f.caption)) for f in page.figures]

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from loosstory.story.typography import NBSP, french_spacing, french_spacing_html
+
+
+def test_no_line_can_start_with_a_question_mark_or_end_with_an_opening_quote() -> None:
+    assert french_spacing("Comment ? Ici : « oui » !") == (
+        f"Comment{NBSP}? Ici{NBSP}: «{NBSP}oui{NBSP}»{NBSP}!")
+
+
+def test_addresses_keep_their_colon() -> None:
+    assert french_spacing("https://example.org") == "https://example.org"
+
+
+def test_html_text_changes_but_tags_and_code_do_not() -> None:
+    html = '<p>Vraiment ?<a href="#a:b">lien :</a><code>x ; y</code></p>'
+    assert french_spacing_html(html) == (
+        f'<p>Vraiment{NBSP}?<a href="#a:b">lien{NBSP}:</a><code>x ; y</code></p>')
+
+
+def test_the_bundled_questions_are_set_in_french(tmp_path) -> None:
+    from loosstory.resources import content_dir
+    from loosstory.story.loader import load_story
+
+    story = load_story(content_dir()).story
+    question = story.chapter("culture-et-patrimoine").question
+    assert question.endswith(f"loossoise{NBSP}?")
