@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from loosstory.resources import assets_dir
@@ -25,8 +25,12 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 
 def install_translations(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """French is the source language; other languages come from assets/i18n/*.qm."""
-    language = language or QLocale.system().name().split("_")[0]
+    """French is the source language; other languages come from assets/i18n/*.qm.
+
+    The interface follows the story's language, not the machine's locale: a museum PC set
+    up in English must still show a French story with French buttons.
+    """
+    language = language or "fr"
     if language == "fr":
         return None
     translator = QTranslator(app)
@@ -61,9 +65,9 @@ def run(
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("loosstory")  # X11 WM_CLASS, matched by the .desktop entry
     app.setDesktopFileName("fr.loosengohelle.loosstory")  # Wayland app_id
-    install_translations(app)
     load_fonts()
     result = load_story(Path(content))
+    install_translations(app, result.story.language if result.story else None)
     for problem in result.problems:  # the terminal gets them as `loosstory check` prints them
         print(problem.format(), file=sys.stderr)
     state, loader, window = build_reader(result, config)

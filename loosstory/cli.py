@@ -1,4 +1,5 @@
-"""Command line: `loosstory` (play), `loosstory check`, `loosstory snapshot`."""
+"""Command line: `loosstory` (play), `loosstory check`, `loosstory snapshot`,
+`loosstory --kiosk` (kiosk mode), `loosstory stats`, `loosstory kiosk-pin`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 from loosstory import __version__
 from loosstory.resources import content_dir
 
-COMMANDS = ("run", "check", "snapshot")
+COMMANDS = ("run", "check", "snapshot", "stats", "kiosk-pin")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +26,31 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="ouvrir l'histoire (par défaut)")
     run.add_argument("--content", type=Path, default=None, help="dossier de contenu à jouer")
     run.add_argument("--fullscreen", action="store_true", help="ouvrir en plein écran")
+    run.add_argument("--kiosk", action="store_true",
+                     help="mode kiosque : plein écran verrouillé, retour à l'accueil après "
+                          "inactivité (voir GUIDE-KIOSQUE.md)")
+    run.add_argument("--idle-timeout", type=float, default=None, metavar="SECONDES",
+                     help="kiosque : secondes sans toucher avant le compte à rebours (défaut 90)")
+    run.add_argument("--kiosk-config", type=Path, default=None, metavar="FICHIER",
+                     help="kiosque : fichier de réglages (défaut "
+                          "~/.config/loosstory/kiosk.yaml)")
+
+    stats = sub.add_parser("stats", help="chiffres de fréquentation du kiosque")
+    stats.add_argument("--since", default=None, metavar="DATE",
+                       help="à partir de ce jour (AAAA-MM-JJ ou JJ/MM/AAAA)")
+    stats.add_argument("--csv", type=Path, default=None, metavar="FICHIER",
+                       help="écrire aussi les chiffres en CSV (tableur)")
+    stats.add_argument("--html", type=Path, default=None, metavar="FICHIER",
+                       help="écrire aussi un rapport HTML lisible dans un navigateur")
+    stats.add_argument("--db", type=Path, default=None, metavar="FICHIER",
+                       help="base de chiffres (défaut ~/.local/share/loosstory/stats.sqlite3)")
+    stats.add_argument("--content", type=Path, default=None, metavar="DOSSIER",
+                       help="contenu joué, pour nommer les pages (défaut : celui du kiosque)")
+
+    pin = sub.add_parser("kiosk-pin", help="changer le code PIN du personnel du kiosque")
+    pin.add_argument("--kiosk-config", type=Path, default=None, metavar="FICHIER")
+    pin.add_argument("--stdin", action="store_true",
+                     help="lire le nouveau code sur l'entrée standard (scripts)")
 
     check = sub.add_parser("check", help="vérifier un dossier de contenu")
     check.add_argument("directory", nargs="?", type=Path, default=None)
@@ -66,6 +92,96 @@ def check(directory: Path) -> int:
     return 1 if errors else 0
 
 
+def _since(text: str):
+    from datetime import datetime
+
+    for form in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _page_labels(content: Path | None) -> tuple[list[str], dict[str, str]]:
+    """Every page of the story the kiosk plays (or ``content``), with readable names."""
+    from loosstory.modes.kiosk import paths
+    from loosstory.modes.kiosk.settings import load_settings
+    from loosstory.stats.report import story_pages
+    from loosstory.story.loader import load_story
+
+    if content is None:
+        configured = load_settings().content or content_dir()
+        try:  # the checked copy the kiosk plays, when one replaced the configured pack
+            lines = (paths.data_dir() / "active-pack.txt").read_text("utf-8").splitlines()
+            active = Path(lines[0]) if lines[1:] and lines[1] == str(configured) else None
+        except (OSError, IndexError):
+            active = None
+        content = active if active and active.is_dir() else configured
+    try:
+        labels = story_pages(load_story(content).story)
+    except Exception:  # noqa: BLE001 - the figures still print with page ids
+        labels = {}
+    return list(labels), labels
+
+
+def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
+          db: Path | None, content: Path | None = None) -> int:
+    from datetime import datetime
+
+    from loosstory.modes.kiosk import paths
+    from loosstory.stats.report import as_csv, as_html, as_text, build_report
+    from loosstory.stats.store import read_events
+
+    since = None
+    if since_text:
+        since = _since(since_text)
+        if since is None:
+            print(f"loosstory: date « {since_text} » illisible : écrivez AAAA-MM-JJ",
+                  file=sys.stderr)
+            return 2
+    db = db or paths.stats_file()
+    start = datetime.combine(since, datetime.min.time()).timestamp() if since else None
+    pages, labels = _page_labels(content)
+    report = build_report(read_events(db, start), since, pages, labels)
+    print(as_text(report), end="")
+    for file, text in ((csv_file, as_csv(report) if csv_file else ""),
+                       (html_file, as_html(report) if html_file else "")):
+        if file is not None:
+            try:
+                file.write_text(text, encoding="utf-8")
+            except OSError as error:
+                print(f"loosstory: impossible d'écrire {file} : {error.strerror}", file=sys.stderr)
+                return 1
+            print(f"écrit : {file}")
+    return 0
+
+
+def kiosk_pin(config: Path | None, from_stdin: bool) -> int:
+    import getpass
+
+    from loosstory.modes.kiosk import paths
+    from loosstory.modes.kiosk.pin import hash_pin, valid_pin
+    from loosstory.modes.kiosk.settings import write_pin_hash
+
+    file = config or paths.config_file()
+    if from_stdin:
+        pin = sys.stdin.readline().strip()
+        again = pin
+    else:
+        pin = getpass.getpass("Nouveau code PIN (4 à 12 chiffres) : ").strip()
+        again = getpass.getpass("Le même code, encore une fois : ").strip()
+    if not valid_pin(pin):
+        print("loosstory: le code doit compter 4 à 12 chiffres", file=sys.stderr)
+        return 2
+    if pin != again:
+        print("loosstory: les deux codes diffèrent, rien n'a changé", file=sys.stderr)
+        return 2
+    write_pin_hash(file, hash_pin(pin))
+    print(f"nouveau code enregistré (haché) dans {file} ; il sert au prochain démarrage")
+    return 0
+
+
 def _size(text: str) -> tuple[int, int] | None:
     match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
     if not match:
@@ -90,6 +206,15 @@ def main(argv: list[str] | None = None) -> int:
         from loosstory.ui.snapshot import snapshot
 
         return snapshot(args.content or content_dir(), args.page, size, args.output)
+    if command == "stats":
+        return stats(args.since, args.csv, args.html, args.db, args.content)
+    if command == "kiosk-pin":
+        return kiosk_pin(args.kiosk_config, args.stdin)
+    if args.kiosk:
+        from loosstory.modes.kiosk.launch import run_kiosk
+
+        return run_kiosk(content=args.content, idle_timeout=args.idle_timeout,
+                         config_file=args.kiosk_config)
     from loosstory.app import run
 
     return run(args.content or content_dir(), fullscreen=args.fullscreen)

@@ -1,0 +1,90 @@
+"""Keeping the kiosk alive: a rotating log file and exception hooks that return to the
+attract loop instead of dying (the systemd unit restarts whatever still dies)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+import traceback
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+log = logging.getLogger("loosstory.kiosk")
+
+
+class RecentProblems(logging.Handler):
+    """The last warnings and errors, kept in memory for the admin panel."""
+
+    def __init__(self, size: int = 30) -> None:
+        super().__init__(logging.WARNING)
+        self.records: deque[str] = deque(maxlen=size)
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s",
+                                            "%d/%m %H:%M:%S"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.records.append(self.format(record).split("\n", 1)[0][:300])
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def setup_logging(log_file: Path, max_bytes: int = 1_000_000,
+                  backups: int = 5) -> tuple[logging.Handler | None, RecentProblems]:
+    """Log to ``log_file`` (rotating, 5 × 1 MB) and keep recent problems in memory."""
+    root = logging.getLogger("loosstory")
+    root.setLevel(logging.INFO)
+    handler: logging.Handler | None = None
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=max_bytes,
+                                                       backupCount=backups, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    except OSError as error:
+        print(f"loosstory: journal impossible dans {log_file} : {error}", file=sys.stderr)
+    recent = RecentProblems()
+    root.addHandler(recent)
+    return handler, recent
+
+
+class ExceptionHooks:
+    """``sys.excepthook`` and ``threading.excepthook`` that log the error and call
+    ``recover`` (back to the attract loop) on the UI thread, instead of ending the app."""
+
+    def __init__(self, recover: Callable[[], None],
+                 call_soon: Callable[[Callable[[], None]], None]) -> None:
+        self.recover = recover
+        self.call_soon = call_soon  # runs a function on the UI thread
+        self.count = 0
+        self._previous = (sys.excepthook, threading.excepthook)
+
+    def install(self) -> None:
+        sys.excepthook = self._hook
+        threading.excepthook = self._thread_hook
+
+    def uninstall(self) -> None:
+        sys.excepthook, threading.excepthook = self._previous
+
+    def _hook(self, kind, error, tb) -> None:
+        self.count += 1
+        try:
+            log.error("erreur inattendue, retour à l'écran d'accueil :\n%s",
+                      "".join(traceback.format_exception(kind, error, tb)))
+        except Exception:  # noqa: BLE001 - the hook must never raise
+            pass
+        try:
+            self.call_soon(self._recover)
+        except Exception:  # noqa: BLE001
+            pass
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        self._hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def _recover(self) -> None:
+        try:
+            self.recover()
+        except Exception:  # noqa: BLE001
+            log.exception("retour à l'accueil impossible après une erreur")

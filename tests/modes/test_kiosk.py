@@ -1,0 +1,357 @@
+"""Kiosk mode (issue 4, point 7): idle countdown and reset, lockdown, the PIN path, touch,
+crash recovery — offscreen, with timers of tens of milliseconds."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+from loosstory.modes.kiosk import controller as modes
+from loosstory.modes.kiosk.attract import INVITATION
+from loosstory.stats.store import read_events
+from loosstory.story.loader import load_story
+from loosstory.ui.state import ReaderState
+from tests.modes.conftest import make_kiosk
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+
+
+def visit(kiosk, qtbot) -> None:
+    """A visitor taps the attract loop: the story's cover, fresh."""
+    assert kiosk.mode == modes.ATTRACT
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))
+    assert kiosk.mode == modes.VISIT
+    assert kiosk.state.screen == "cover"
+
+
+def state_snapshot(state: ReaderState) -> dict:
+    """Everything a visitor could have changed on the state, now or in a later version:
+    screen, position, plain attributes (language, text size, contrast…) and Qt properties."""
+    found = {"screen": state.screen, "index": state.path.index if state.path else None}
+    for name, value in vars(state).items():
+        if isinstance(value, (str, int, float, bool, tuple, type(None))):
+            found[name] = value
+    for name in state.dynamicPropertyNames():
+        key = bytes(name).decode()
+        found[f"property:{key}"] = state.property(key)
+    for name in ("language", "text_size", "text_scale", "contrast", "high_contrast",
+                 "reduced_motion", "settings", "level"):
+        if hasattr(state, name):
+            found[f"attr:{name}"] = repr(getattr(state, name))
+    return found
+
+
+# -- idle ---------------------------------------------------------------------------------
+def test_countdown_appears_continue_cancels_and_zero_resets(kiosk, qtbot):
+    assert kiosk.attract.isVisible() and not kiosk.idle.running  # no countdown in attract
+    visit(kiosk, qtbot)
+    kiosk.state.start()
+    kiosk.state.next()
+    with qtbot.waitSignal(kiosk.mode_changed, timeout=2000) as blocker:
+        pass
+    assert blocker.args == [modes.COUNTDOWN]
+    assert kiosk.overlay.isVisible() and kiosk.overlay.ring.seconds >= 1
+    assert kiosk.overlay.title.text().startswith("Vous êtes toujours là")
+    qtbot.mouseClick(kiosk.overlay.button, Qt.MouseButton.LeftButton)
+    assert kiosk.mode == modes.VISIT and not kiosk.overlay.isVisible()
+    assert kiosk.state.page.ref == "resilience/mine"  # the visitor goes on where they were
+    qtbot.waitUntil(lambda: kiosk.mode == modes.COUNTDOWN, timeout=2000)
+    old_state = kiosk.state
+    qtbot.waitUntil(lambda: kiosk.mode == modes.ATTRACT, timeout=2000)
+    assert kiosk.attract.isVisible() and not kiosk.overlay.isVisible()
+    assert kiosk.state is not old_state and kiosk.state.screen == "cover"
+    assert kiosk.resets == 1
+
+
+def test_input_postpones_the_countdown(kiosk, qtbot):
+    visit(kiosk, qtbot)
+    for _ in range(4):  # keep tapping for longer than the idle timeout
+        QTest.qWait(60)
+        qtbot.mouseClick(kiosk.reader, Qt.MouseButton.LeftButton, pos=QPoint(640, 300))
+        assert kiosk.mode == modes.VISIT
+    qtbot.waitUntil(lambda: kiosk.mode == modes.COUNTDOWN, timeout=2000)
+
+
+def test_reset_restores_every_setting_and_position(kiosk, qtbot, load_result):
+    fresh = ReaderState(load_result)
+    expected = state_snapshot(fresh)
+    visit(kiosk, qtbot)
+    state = kiosk.state
+    state.go_to_ref("culture/base")
+    # what a visitor may change, in this version or a later one
+    for name, value in (("language", "en"), ("text_size", 1.6), ("contrast", "high")):
+        setattr(state, name, value)
+    state.setProperty("readingLevel", "falc")
+    assert state_snapshot(state) != expected
+    kiosk.reset("idle")
+    assert kiosk.state is not state
+    assert state_snapshot(kiosk.state) == expected
+    assert kiosk.reader.isVisible() or kiosk.attract.isVisible()
+
+
+def test_reset_closes_open_panels_of_the_interactive_views(qtbot, tmp_path):
+    from loosstory.resources import content_dir
+    from loosstory.ui.timeline import TimelineView
+
+    result = load_story(content_dir())
+    kiosk = make_kiosk(qtbot, result, tmp_path / "data")
+    try:
+        visit(kiosk, qtbot)
+        chapter = next(c for c in result.story.chapters if any(p.view == "timeline"
+                                                                for p in c.pages))
+        page = next(p for p in chapter.pages if p.view == "timeline")
+        assert kiosk.state.go_to_ref(page.ref)
+        view = kiosk.reader.findChild(TimelineView)
+        event = result.story.timeline.events[0].id
+        assert view.open_entity(event) and view.panel.isVisible()
+        kiosk.reset("idle")
+        assert kiosk.reader.findChild(TimelineView) is None  # the new reader is at the cover
+        kiosk.start_visit()
+        kiosk.state.go_to_ref(page.ref)
+        again = kiosk.reader.findChild(TimelineView)
+        assert again is not view and not again.panel.isVisible()
+        events = [e for e in read_events(kiosk.settings.stats_file) if e.kind == "timeline_tap"]
+        assert [e.ref for e in events] == [event]
+    finally:
+        kiosk.stop()
+        kiosk.window.allow_close()
+        kiosk.window.close()
+
+
+def test_no_idle_handling_outside_kiosk_mode(qtbot, load_result):
+    from tests.ui.conftest import make_reader
+
+    reader = make_reader(qtbot, load_result)
+    reader.state.start()
+    reader.state.next()
+    QTest.qWait(400)  # longer than any kiosk timeout of these tests
+    assert reader.where() == "resilience/mine"
+    names = {w.objectName() for w in QApplication.allWidgets() if w.isVisible()}
+    assert not names & {"idleOverlay", "attractLoop", "pinPad", "kioskWindow"}
+    assert QApplication.overrideCursor() is None
+    assert reader.window.isWindow() and not reader.window.isFullScreen()
+
+
+# -- lockdown -----------------------------------------------------------------------------
+EXITS = [(Key.Key_Escape, Mod.NoModifier), (Key.Key_F4, Mod.AltModifier),
+         (Key.Key_Q, Mod.ControlModifier), (Key.Key_W, Mod.ControlModifier),
+         (Key.Key_F11, Mod.NoModifier), (Key.Key_Tab, Mod.AltModifier)]
+
+
+@pytest.mark.parametrize("where", ["attract", "page"])
+def test_every_exit_attempt_leaves_the_window_open(kiosk, qtbot, where):
+    if where == "page":
+        visit(kiosk, qtbot)
+        kiosk.state.start()
+    ref = kiosk.state.page.ref if where == "page" else ""
+    target = QApplication.focusWidget() or kiosk.window
+    for key, mods in EXITS:
+        QTest.keyClick(target, key, mods)
+    assert kiosk.window.close() is False
+    QApplication.sendEvent(kiosk.window, QEvent(QEvent.Type.Close))
+    menu = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(50, 50),
+                             kiosk.reader.mapToGlobal(QPoint(50, 50)))
+    assert QApplication.sendEvent(kiosk.reader, menu)  # swallowed: no menu
+    qtbot.mouseClick(kiosk.window, Qt.MouseButton.RightButton, pos=QPoint(400, 400))
+    QDesktopServices.openUrl(QUrl("https://example.org"))
+    assert kiosk.state.navigate("https://example.org") is False
+    QApplication.processEvents()
+    assert kiosk.window.isVisible() and kiosk.window.close_attempts >= 2
+    assert kiosk.mode == (modes.ATTRACT if where == "attract" else modes.VISIT)
+    if where == "page":
+        assert kiosk.state.screen == "page" and kiosk.state.page.ref == ref  # Esc did nothing
+    assert not kiosk.pinpad.isVisible() and not kiosk.admin.isVisible()
+
+
+def test_text_cannot_be_selected_or_dragged(kiosk, qtbot):
+    visit(kiosk, qtbot)
+    kiosk.state.start()
+    QApplication.processEvents()
+    for label in kiosk.reader.findChildren(QLabel):
+        assert not label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    viewport = kiosk.reader.page.text.viewport()
+    blocked = []
+    kiosk.lockdown.blocked.connect(blocked.append)
+    dbl = QMouseEvent(QEvent.Type.MouseButtonDblClick, QPointF(40, 40), QPointF(40, 40),
+                      Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton, Mod.NoModifier)
+    QApplication.sendEvent(viewport, dbl)
+    assert "double click" in blocked
+    assert not kiosk.reader.page.text.textCursor().hasSelection()
+    assert not kiosk.window.acceptDrops()
+
+
+def test_the_mouse_cursor_is_hidden(kiosk):
+    assert QApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+
+
+# -- the staff's way out --------------------------------------------------------------------
+def test_key_chord_and_pin_open_the_admin_panel_and_quit_closes(kiosk, qtbot):
+    visit(kiosk, qtbot)
+    QTest.keyClick(kiosk.window, Key.Key_A, Mod.ControlModifier | Mod.AltModifier
+                   | Mod.ShiftModifier)
+    assert kiosk.mode == modes.PIN and kiosk.pinpad.isVisible()
+    for digit in "1111":
+        qtbot.mouseClick(kiosk.pinpad.buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.pinpad.buttons["Valider"], Qt.MouseButton.LeftButton)
+    assert kiosk.pinpad.isVisible() and kiosk.pinpad.message.text() == "Code incorrect"
+    for digit in "2468":
+        qtbot.mouseClick(kiosk.pinpad.buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.pinpad.buttons["Valider"], Qt.MouseButton.LeftButton)
+    assert kiosk.mode == modes.ADMIN and kiosk.admin.isVisible()
+    qtbot.mouseClick(kiosk.admin.buttons["figures"], Qt.MouseButton.LeftButton)
+    assert "visites : " in kiosk.admin.details.text()
+    qtbot.mouseClick(kiosk.admin.buttons["problems"], Qt.MouseButton.LeftButton)
+    assert kiosk.admin.details.text().startswith("Derniers problèmes")
+    statuses = []
+    kiosk.quit_app = statuses.append
+    qtbot.mouseClick(kiosk.admin.buttons["quit"], Qt.MouseButton.LeftButton)
+    assert not kiosk.window.isVisible() and statuses == [modes.STAFF_QUIT_STATUS]
+    kinds = [e.kind for e in read_events(kiosk.settings.stats_file)]
+    assert kinds[0] == "visit_start" and kinds[-1] == "visit_end"
+
+
+def test_corner_taps_and_long_press_open_the_pin_pad(kiosk, qtbot):
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert kiosk.mode == modes.ATTRACT  # the staff's corner does not start a visit…
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))
+    assert kiosk.mode == modes.VISIT  # …any other tap does
+    qtbot.mouseClick(kiosk.reader, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    for _ in range(3):
+        qtbot.mouseClick(kiosk.reader, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert kiosk.mode == modes.VISIT
+    qtbot.mouseClick(kiosk.reader, Qt.MouseButton.LeftButton, pos=QPoint(600, 600))
+    qtbot.mouseClick(kiosk.reader, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert kiosk.mode == modes.VISIT  # a tap elsewhere starts the count again
+    for _ in range(4):
+        qtbot.mouseClick(kiosk.reader, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert kiosk.mode == modes.PIN
+    qtbot.mouseClick(kiosk.pinpad.cancel_button, Qt.MouseButton.LeftButton)
+    assert kiosk.mode in (modes.ATTRACT, modes.VISIT) and not kiosk.pinpad.isVisible()
+    kiosk.reset("idle")
+    visit(kiosk, qtbot)
+    QTest.mousePress(kiosk.reader, Qt.MouseButton.LeftButton, Mod.NoModifier, QPoint(5, 5))
+    qtbot.waitUntil(lambda: kiosk.mode == modes.PIN, timeout=2000)
+    QTest.mouseRelease(kiosk.reader, Qt.MouseButton.LeftButton, Mod.NoModifier, QPoint(5, 5))
+
+
+def test_a_pin_pad_left_open_goes_back_to_the_attract_loop(kiosk, qtbot):
+    visit(kiosk, qtbot)
+    kiosk.open_pin()
+    qtbot.waitUntil(lambda: kiosk.mode == modes.ATTRACT, timeout=2000)
+    assert not kiosk.pinpad.isVisible()
+
+
+# -- touch -------------------------------------------------------------------------------
+def test_tap_targets_are_at_least_44_px_at_1080p(qtbot, load_result, tmp_path):
+    kiosk = make_kiosk(qtbot, load_result, tmp_path / "data", size=(1920, 1080))
+    try:
+        def check(where: str) -> None:
+            QApplication.processEvents()
+            small = [(b.text(), b.width(), b.height())
+                     for b in kiosk.window.findChildren(QAbstractButton)
+                     if b.isVisible() and (b.width() < 44 or b.height() < 44)]
+            assert not small, (where, small)
+
+        visit(kiosk, qtbot)
+        check("cover")
+        kiosk.state.start()
+        check("page")
+        kiosk.state.show_sommaire()
+        check("sommaire")
+        kiosk.state.start()
+        kiosk.idle.idle.emit()
+        check("countdown")
+        kiosk.overlay.cancel()
+        kiosk.open_pin()
+        check("pin")
+        kiosk.pinpad.code = "2468"
+        kiosk.pinpad.press("Valider")
+        check("admin")
+    finally:
+        kiosk.stop()
+        kiosk.window.allow_close()
+        kiosk.window.close()
+
+
+def test_one_swipe_turns_exactly_one_page(kiosk, qtbot):
+    from tests.ui.test_navigation import _touch_swipe
+
+    visit(kiosk, qtbot)
+    kiosk.state.start()
+    viewport = kiosk.reader.page.text.viewport()
+    start = viewport.rect().center()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Mod.NoModifier, start)
+    for step in range(1, 30):  # a long, jittery fling
+        QTest.mouseMove(viewport, start + QPoint(-20 * step, (-1) ** step * 3))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Mod.NoModifier,
+                       start + QPoint(-600, 0))
+    assert kiosk.state.page.ref == "resilience/mine"
+    _touch_swipe(kiosk.reader.page.text.viewport(), 3, -400)  # three fingers: one page
+    qtbot.waitUntil(lambda: kiosk.state.page.ref != "resilience/mine", timeout=2000)
+    assert kiosk.state.page.ref == "resilience/frise"
+    QTest.keyClick(QApplication.focusWidget() or kiosk.window, Key.Key_Left)
+    assert kiosk.state.page.ref == "resilience/mine"  # reading keys still reach the reader
+
+
+# -- attract loop --------------------------------------------------------------------------
+def test_attract_loop_cycles_the_pack_and_a_touch_starts_at_the_cover(kiosk, qtbot,
+                                                                      load_result):
+    story = load_result.story
+    assert [s.title for s in kiosk.attract.slides] == [story.title,
+                                                       *(c.title for c in story.chapters)]
+    assert kiosk.attract.slides[1].text == story.chapters[0].question
+    with qtbot.waitSignal(kiosk.attract.slide_changed, timeout=2000):
+        pass
+    assert kiosk.attract._frame.isActive()  # slow motion runs
+    assert kiosk.attract.accessibleName() == INVITATION
+    QTest.keyClick(kiosk.attract, Key.Key_Space)
+    assert kiosk.mode == modes.VISIT and kiosk.state.screen == "cover"
+
+
+def test_reduced_motion_shows_still_pictures(qtbot, load_result, tmp_path):
+    kiosk = make_kiosk(qtbot, load_result, tmp_path / "data", attract_motion=False)
+    try:
+        assert kiosk.attract.running and not kiosk.attract._frame.isActive()
+    finally:
+        kiosk.stop()
+        kiosk.window.allow_close()
+        kiosk.window.close()
+
+
+# -- it keeps running -------------------------------------------------------------------------
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_is_logged_and_returns_to_the_attract_loop(kiosk, qtbot,
+                                                                           caplog):
+    visit(kiosk, qtbot)
+    kiosk.state.start()
+
+    def broken() -> None:
+        raise RuntimeError("panne simulée")
+
+    with caplog.at_level(logging.ERROR, logger="loosstory"):
+        QTimer.singleShot(0, broken)
+        qtbot.waitUntil(lambda: kiosk.mode == modes.ATTRACT, timeout=3000)
+    assert kiosk.hooks.count == 1
+    assert "panne simulée" in caplog.text
+    assert kiosk.attract.isVisible() and kiosk.state.screen == "cover"
+    ends = [e for e in read_events(kiosk.settings.stats_file) if e.kind == "visit_end"]
+    assert [e.ref for e in ends] == ["crash"]
+
+
+def test_visits_are_recorded(kiosk, qtbot):
+    visit(kiosk, qtbot)
+    kiosk.state.start()
+    kiosk.state.next()
+    qtbot.waitUntil(lambda: kiosk.mode == modes.ATTRACT, timeout=3000)
+    events = read_events(kiosk.settings.stats_file)
+    kinds = [e.kind for e in events]
+    assert kinds[0] == "visit_start" and kinds[-2:] == ["idle_reset", "visit_end"]
+    pages = [e.ref for e in events if e.kind == "page_view"]
+    assert pages == ["cover", "resilience/intro", "resilience/mine"]
+    assert {e.visit for e in events} == {events[0].visit} and len(events[0].visit) == 16
