@@ -1,19 +1,20 @@
 """The resilience timeline: ``<lang>/timeline.yaml`` read into plain data.
 
 Periods (the stages of the story, shaded as eras) and dated events (each carrying the
-keys of its sources). Every word and date comes from the pack.
+keys of its sources). Every word and date comes from the pack. The data classes live in
+:mod:`loosstory.story.timeline_model` and the dates in :mod:`loosstory.story.dates`; both
+are re-exported here.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
+from loosstory.story.dates import EventDate, parse_date
 from loosstory.story.model import Problem
-from loosstory.story.schematic import (
+from loosstory.story.timeline_model import Period, Timeline, TimelineEvent
+from loosstory.story.viewfile import (
     LinkRef,
     check_keys,
     colour_value,
@@ -24,29 +25,15 @@ from loosstory.story.schematic import (
     render_markdown,
     start,
     text_value,
-    unknown_colours,
 )
 from loosstory.story.yamlsource import Located
+
+__all__ = ["EventDate", "Period", "Timeline", "TimelineEvent", "parse_date", "parse_timeline"]
 
 TOP_KEYS = {"format", "title", "description", "periods", "events"}
 PERIOD_KEYS = {"id", "title", "start", "end", "summary", "colour", "link", "links"}
 EVENT_KEYS = {"id", "date", "until", "title", "text", "sources", "period", "links"}
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-_DATE = re.compile(r"^(?P<y>-?\d{1,4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
 _SOURCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 # `date: 1986-02-30` would make YAML itself fail on the whole file: dates are read as text
 # (quoted in place, lines and columns unchanged) so that an impossible one is reported at
@@ -56,185 +43,6 @@ _BARE_DATE = re.compile(
     r"([ \t]*(?:#.*)?)$",
     re.MULTILINE,
 )
-
-
-@dataclass(frozen=True, order=True)
-class EventDate:
-    """A year, optionally with a month and a day."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def position(self) -> float:
-        """Where the date sits on a time axis, in years (a bare year sits mid-year)."""
-        if self.month is None:
-            return self.year + 0.5
-        day = (self.day - 1) / 31 if self.day else 0.5
-        return self.year + (self.month - 1 + day) / 12
-
-    def key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
-
-    def before(self, other: EventDate) -> bool:
-        """Strictly before, comparing only what both dates say (1990 is not before 1990-12)."""
-        a, b = self.key(), other.key()
-        depth = (
-            1
-            + (self.month is not None and other.month is not None)
-            + (self.day is not None and other.day is not None)
-        )
-        return a[:depth] < b[:depth]
-
-    def french(self) -> str:
-        """« 31 janvier 1986 », « mai 2000 » or « 1986 »."""
-        if self.month is None:
-            return str(self.year)
-        month = MONTHS[self.month - 1]
-        if self.day is None:
-            return f"{month} {self.year}"
-        day = "1er" if self.day == 1 else str(self.day)
-        return f"{day} {month} {self.year}"
-
-    def __str__(self) -> str:
-        return self.french()
-
-
-@dataclass
-class Period:
-    id: str
-    title: str
-    start: int  # first year, included
-    end: int  # last year, included
-    summary: str
-    colour: str  # palette name or "#rrggbb", as written
-    links: list[str]
-    line: int
-    link_refs: list[LinkRef] = field(default_factory=list)
-    colour_at: tuple[int, int] = (0, 0)
-
-    @property
-    def years(self) -> str:
-        return f"{self.start}–{self.end}"
-
-    def contains(self, date: EventDate) -> bool:
-        return self.start <= date.year <= self.end
-
-
-@dataclass
-class TimelineEvent:
-    id: str
-    date: EventDate
-    title: str
-    text: str  # Markdown as written
-    text_html: str
-    sources: list[str]
-    links: list[str]
-    period: str  # period id ("" when none)
-    line: int
-    until: EventDate | None = None
-    link_refs: list[LinkRef] = field(default_factory=list)
-    source_refs: list[tuple[str, int, int]] = field(default_factory=list)
-
-    @property
-    def date_label(self) -> str:
-        if self.until is None:
-            return self.date.french()
-        if (
-            self.until.year == self.date.year
-            and self.until.month == self.date.month
-            and self.date.day
-            and self.until.day
-        ):
-            return f"{self.date.day}–{self.until.french()}"
-        return f"{self.date.french()} – {self.until.french()}"
-
-
-@dataclass
-class Timeline:
-    title: str
-    description: str
-    periods: list[Period]
-    events: list[TimelineEvent]  # in date order
-    path: str = ""
-
-    def period(self, period_id: str) -> Period | None:
-        return next((p for p in self.periods if p.id == period_id), None)
-
-    def event(self, event_id: str) -> TimelineEvent | None:
-        return next((e for e in self.events if e.id == event_id), None)
-
-    @property
-    def first_year(self) -> int:
-        years = [p.start for p in self.periods] + [e.date.year for e in self.events]
-        return min(years) if years else 0
-
-    @property
-    def last_year(self) -> int:
-        years = [p.end for p in self.periods] + [(e.until or e.date).year for e in self.events]
-        return max(years) if years else 0
-
-    def ids(self) -> list[tuple[str, int]]:
-        return [(p.id, p.line) for p in self.periods] + [(e.id, e.line) for e in self.events]
-
-    def links(self) -> Iterator[tuple[str, int, int]]:
-        for item in [*self.periods, *self.events]:
-            for ref in item.link_refs:
-                yield ref.target, ref.line, ref.column
-
-    def source_keys(self) -> Iterator[tuple[str, int, int]]:
-        """Every source key written on an event (the checker verifies them in sources.yaml)."""
-        for event in self.events:
-            yield from event.source_refs
-
-    def check_sources(self, known: set[str] | dict[str, Any]) -> list[Problem]:
-        return [
-            Problem(
-                self.path,
-                line,
-                column,
-                "error",
-                f"source « {key} » inconnue : ajoutez-la à sources.yaml ou corrigez la clé",
-            )
-            for key, line, column in self.source_keys()
-            if key not in known
-        ]
-
-    def check_colours(self, palette: dict[str, str]) -> list[Problem]:
-        return unknown_colours(((p.colour, *p.colour_at) for p in self.periods), palette, self.path)
-
-
-def parse_date(value: object) -> tuple[EventDate | None, str]:
-    """1986, "1986-01", "1986-01-31" or a YAML date -> EventDate, or (None, French reason)."""
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        return EventDate(value.year, value.month, value.day), ""
-    if isinstance(value, bool) or value is None:
-        return (
-            None,
-            "date manquante : écrivez l'année (1986), le mois (1986-01) ou le jour (1986-01-31)",
-        )
-    match = _DATE.match(str(value).strip())
-    if not match:
-        return None, (
-            f"date « {value} » illisible : écrivez 1986, 1986-01 ou 1986-01-31 "
-            "(année-mois-jour, avec des tirets)"
-        )
-    year = int(match.group("y"))
-    month = int(match.group("m")) if match.group("m") else None
-    day = int(match.group("d")) if match.group("d") else None
-    if year < 1:
-        return None, f"année « {year} » impossible"
-    if month is not None and not 1 <= month <= 12:
-        return None, f"date « {value} » impossible : le mois va de 01 à 12"
-    if day is not None:
-        try:
-            datetime.date(year, month or 1, day)
-        except ValueError:
-            return None, f"date « {value} » impossible : ce jour n'existe pas dans ce mois"
-    return EventDate(year, month, day), ""
 
 
 def _year(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor
 
-from loosstory.story.schematic import resolve_colour
+from loosstory.story.viewfile import resolve_colour
 
 DARK = "#1f2326"
 LIGHT = "#ffffff"

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QWidget
 from loosstory.ui.schematic.links import build_related, build_titles, connect_view, placeholder
 from loosstory.ui.timeline.view import TimelineView
 
-
 __all__ = ["TimelineView", "create"]
 
 
