@@ -204,6 +204,9 @@ def test_key_chord_and_pin_open_the_admin_panel_and_quit_closes(kiosk, qtbot):
         qtbot.mouseClick(kiosk.pinpad.buttons[digit], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(kiosk.pinpad.buttons["Valider"], Qt.MouseButton.LeftButton)
     assert kiosk.mode == modes.ADMIN and kiosk.admin.isVisible()
+    from loosstory import __version__
+
+    assert f"loosstory {__version__}" in kiosk.admin.status.text()  # issue 6: the version
     qtbot.mouseClick(kiosk.admin.buttons["figures"], Qt.MouseButton.LeftButton)
     assert "visites : " in kiosk.admin.details.text()
     qtbot.mouseClick(kiosk.admin.buttons["problems"], Qt.MouseButton.LeftButton)

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from loosstory import __version__
 from loosstory.modes.kiosk.admin import AdminPanel
 from loosstory.modes.kiosk.attract import AttractLoop
 from loosstory.modes.kiosk.content import ContentUpdates
@@ -258,7 +259,9 @@ class KioskController(QObject):
         self._set_mode(ADMIN)
         story = self.result.story
         title = story.title if story else "(histoire illisible)"
-        self.admin.open(f"Histoire affichée : {title} — contenu : {self.source}")
+        self.admin.open(
+            f"Histoire affichée : {title} — contenu : {self.source} — loosstory {__version__}"
+        )
         self.idle.start()
 
     def _back_from_staff(self) -> None:
