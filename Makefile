@@ -26,3 +26,9 @@ lint: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# Benchmarks (not part of `make test`): `make bench`, or `make bench BENCH_ARGS=--quick`,
+# or one figure: `make bench BENCH_ARGS=startup`. See bench/README.md (needs Debian's chromium).
+.PHONY: bench
+bench: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(BENCH_ARGS)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -47,6 +47,7 @@ class PageScreen(QWidget):
         self._mode = ""
         self._dirty = True
         self._last_box = QSize()
+        self._measure = QTextDocument(self)  # reused to measure the text's height
         self._chapter_text = ""
 
         self.band = ChapterBand(palette, self)
@@ -239,10 +240,13 @@ class PageScreen(QWidget):
         if mode == "view":
             self.media.preferred = QSize()
             self.media.setMaximumSize(16777215, 16777215)
-            document = self.text.document().clone(self.text)
+            document, source = self._measure, self.text.document()
+            document.setDefaultFont(source.defaultFont())
+            document.setDefaultStyleSheet(source.defaultStyleSheet())
+            document.setDocumentMargin(source.documentMargin())
+            document.setHtml(self.page.html if self.page is not None else "")
             document.setTextWidth(min(column, available) - 2 * s.focus_width)
             wanted = round(document.size().height()) + 4 * s.focus_width
-            document.deleteLater()
             self.text.setMaximumHeight(max(round(s.body * 3), min(wanted, round(self.height() * 0.3))))
         elif mode == "narrow":
             height = round(max(160, self.height() * 0.42))
