@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from loosstory.story.schematic import KIND_NAMES, Schematic
+from loosstory.ui.interactive import ItemCanvas, view_wants_key
 from loosstory.ui.schematic.colours import ViewColours
 from loosstory.ui.schematic.items import ElementItem, StarItem, TitleItem
 from loosstory.ui.schematic.layout import layout_house, star_path
@@ -19,20 +20,12 @@ _SKIP_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.
                 QEvent.Type.TouchBegin}
 
 
-class HouseCanvas(QGraphicsView):
+class HouseCanvas(ItemCanvas):
     """The drawing. Scene coordinates are viewport pixels: the house is laid out again on
     every resize, so what you see is what you hit."""
 
     def __init__(self, owner: SchematicView) -> None:
-        super().__init__(owner)
-        self.owner = owner
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMouseTracking(True)
+        super().__init__(owner, owner)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self._pressed: ElementItem | None = None
 
@@ -66,32 +59,11 @@ class HouseCanvas(QGraphicsView):
         self.owner.set_hover_item(self.element_at(event.position()))
         super().mouseMoveEvent(event)
 
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        self.owner.set_hover_item(None)
-        super().leaveEvent(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        if self.owner.building:
+        if self.owner.building:  # any key skips the build-up animation
             self.owner.skip_build()
             return
-        if not self.owner.handle_key(event):
-            super().keyPressEvent(event)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt API)
-        """Tab walks the house's elements, then leaves the picture."""
-        if self.owner.step_focus(1 if forward else -1, wrap=False):
-            return True
-        return super().focusNextPrevChild(forward)
-
-    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().focusInEvent(event)
-        keyboard = event.reason() in (Qt.FocusReason.TabFocusReason,
-                                      Qt.FocusReason.BacktabFocusReason)
-        if self.owner.focus_item is None and keyboard:
-            backwards = event.reason() == Qt.FocusReason.BacktabFocusReason
-            order = self.owner.items_in_order
-            if order:
-                self.owner.set_focus_item(order[-1] if backwards else order[0])
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -165,15 +137,8 @@ class SchematicView(QWidget):
 
     # -- living inside the reader --------------------------------------------------------
     def wants_key(self, key: int) -> bool:
-        """True for the keys this view uses while it has the focus (arrows, Home, End,
-        Enter, Space; Escape only while a panel is open): the reader's window should leave
-        them to it instead of turning the page."""
-        used = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-                Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return, Qt.Key.Key_Enter,
-                Qt.Key.Key_Space, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
-        if key == Qt.Key.Key_Escape:
-            return self.panel.isVisible()
-        return key in used
+        """True for the keys this view uses while it has the focus (see VIEW_KEYS)."""
+        return view_wants_key(self, key)
 
     # -- names --------------------------------------------------------------------------
     def title_for(self, target: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from time import monotonic
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView
 
+from loosstory.ui.interactive import ItemCanvas
 from loosstory.ui.timeline.items import EventItem, PeriodItem
 
 if TYPE_CHECKING:
@@ -17,19 +18,11 @@ if TYPE_CHECKING:
 DRAG_THRESHOLD = 10
 
 
-class TimelineCanvas(QGraphicsView):
+class TimelineCanvas(ItemCanvas):
     """The scrolling strip. Scene coordinates are pixels; it scrolls horizontally only."""
 
     def __init__(self, owner: TimelineView) -> None:
-        super().__init__(owner)
-        self.owner = owner
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMouseTracking(True)
+        super().__init__(owner, owner)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self._press: QPointF | None = None
         self._press_scroll = 0
@@ -96,30 +89,6 @@ class TimelineCanvas(QGraphicsView):
         bar = self.horizontalScrollBar()
         bar.setValue(int(bar.value() - amount))
         event.accept()
-
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        self.owner.set_hover_item(None)
-        super().leaveEvent(event)
-
-    # -- keyboard -----------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        if not self.owner.handle_key(event):
-            super().keyPressEvent(event)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt API)
-        if self.owner.step_focus(1 if forward else -1, wrap=False):
-            return True
-        return super().focusNextPrevChild(forward)
-
-    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().focusInEvent(event)
-        keyboard = event.reason() in (Qt.FocusReason.TabFocusReason,
-                                      Qt.FocusReason.BacktabFocusReason)
-        if self.owner.focus_item is None and keyboard:
-            order = self.owner.items_in_order
-            if order:
-                backwards = event.reason() == Qt.FocusReason.BacktabFocusReason
-                self.owner.set_focus_item(order[-1] if backwards else order[0])
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt API)
         super().scrollContentsBy(dx, dy)

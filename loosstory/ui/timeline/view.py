@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from loosstory.story.timeline import Timeline
+from loosstory.ui.interactive import view_wants_key
 from loosstory.ui.schematic.colours import ViewColours
 from loosstory.ui.schematic.items import BODY_FAMILY, TITLE_FAMILY
 from loosstory.ui.schematic.panel import DetailPanel, pretty_target
@@ -127,15 +128,8 @@ class TimelineView(QWidget):
 
     # -- living inside the reader --------------------------------------------------------
     def wants_key(self, key: int) -> bool:
-        """True for the keys this view uses while it has the focus (arrows, Home, End,
-        Enter, Space; Escape only while a panel is open): the reader's window should leave
-        them to it instead of turning the page."""
-        used = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-                Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return, Qt.Key.Key_Enter,
-                Qt.Key.Key_Space, Qt.Key.Key_Tab, Qt.Key.Key_Backtab}
-        if key == Qt.Key.Key_Escape:
-            return self.panel.isVisible()
-        return key in used
+        """True for the keys this view uses while it has the focus (see VIEW_KEYS)."""
+        return view_wants_key(self, key)
 
     # -- names --------------------------------------------------------------------------
     def title_for(self, target: str) -> str:
