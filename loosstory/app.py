@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from loosstory.resources import assets_dir
@@ -83,3 +83,7 @@ def run(
     finally:
         sys.excepthook = previous_hook
         loader.wait_for_done()
+        # Destroy the window now, not at some later garbage collection: its
+        # application-wide event filters must not outlive run() in a running process.
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -17,6 +17,7 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     page. When the pack has errors, the problems screen is rendered, as the app would show.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from loosstory.story.loader import load_story
@@ -58,4 +59,7 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
         window.close()
         loader.wait_for_done()
         window.deleteLater()
+        # processEvents() never runs deferred deletes: without this the window (and its
+        # application-wide event filters) would outlive the call and eat later input.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
 
 from loosstory.resources import content_dir
 from loosstory.story.loader import load_story
@@ -67,22 +65,45 @@ def test_snapshot_of_the_bundled_pack(qapp, tmp_path):
         assert _distinct_colours(QImage(str(out))) >= 12
 
 
-def test_run_builds_the_window_and_returns(qapp, monkeypatch, load_result):
-    import loosstory.app as app_module
+def test_run_builds_the_window_and_returns():
+    """run() in its own process, as the app runs: quitting a QApplication stops its timers
+    for good, so it must not be the test session's shared one."""
+    import subprocess
+    import sys
 
-    monkeypatch.setattr(app_module, "load_story", lambda root, language=None: load_result)
-    seen: dict[str, object] = {}
+    code = (
+        "import os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from loosstory.app import run\n"
+        "from loosstory.resources import content_dir\n"
+        "from loosstory.ui.window import ReaderWindow\n"
+        "app = QApplication([])\n"
+        "seen = {}\n"
+        "def look_and_quit():\n"
+        "    windows = [w for w in QApplication.topLevelWidgets()\n"
+        "               if isinstance(w, ReaderWindow) and w.isVisible()]\n"
+        "    seen['title'] = windows[-1].windowTitle()\n"
+        "    seen['size'] = (windows[-1].width(), windows[-1].height())\n"
+        "    app.quit()\n"
+        "QTimer.singleShot(300, look_and_quit)\n"
+        "code = run(content_dir())\n"
+        "print(code, seen['title'], seen['size'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "0 Loos-en-Gohelle — loosstory (1280, 800)"
+    assert "Traceback" not in done.stderr
 
-    def look_and_quit() -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, ReaderWindow) and w.isVisible()]
-        seen["title"] = windows[-1].windowTitle() if windows else None
-        seen["size"] = (windows[-1].width(), windows[-1].height()) if windows else None
-        for window in windows:
-            window.close()
-        QApplication.instance().quit()
 
-    QTimer.singleShot(50, look_and_quit)
-    assert app_module.run(Path("ignored")) == 0
-    assert seen["title"] == "Loos-en-Gohelle — loosstory"
-    assert seen["size"] == (1280, 800)
+def test_snapshot_leaves_no_window_or_event_filter_behind(tmp_path, qapp):
+    """A snapshot taken inside a running application (the kiosk, the benchmarks) must not
+    leave its window alive: its application-wide filters would swallow later input."""
+    from loosstory.resources import content_dir
+    from loosstory.ui.snapshot import snapshot
+
+    assert snapshot(content_dir(), "cover", (640, 400), tmp_path / "c.png") == 0
+    alive = [w for w in qapp.allWidgets() if isinstance(w, ReaderWindow)]
+    assert alive == []
