@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 OWNS_GESTURES = "ownsGestures"
 
 
-def owns_gestures(widget: QObject | None) -> bool:
-    """True when ``widget`` or one of its parents set the ``ownsGestures`` property.
+def gesture_owner(widget: QObject | None) -> QWidget | None:
+    """``widget`` or its nearest parent that set the ``ownsGestures`` property, if any.
 
     An interactive view (a timeline to drag, a schematic to pan) sets
     ``view.setProperty("ownsGestures", True)``: drags and navigation keys inside it are its
@@ -24,9 +24,13 @@ def owns_gestures(widget: QObject | None) -> bool:
     """
     while isinstance(widget, QWidget):
         if widget.property(OWNS_GESTURES):
-            return True
+            return widget
         widget = widget.parentWidget()
-    return False
+    return None
+
+
+def owns_gestures(widget: QObject | None) -> bool:
+    return gesture_owner(widget) is not None
 
 
 _TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 from loosstory.story.model import Look
 from loosstory.ui import state as screens
 from loosstory.ui.cover import CoverScreen
-from loosstory.ui.gestures import SwipeDetector, owns_gestures
+from loosstory.ui.gestures import SwipeDetector, gesture_owner
 from loosstory.ui.images import ImageLoader
+from loosstory.ui.interactive import VIEW_KEYS
 from loosstory.ui.page_view import PageScreen
 from loosstory.ui.problems_view import ProblemsScreen
 from loosstory.ui.sommaire import SommaireScreen
@@ -31,9 +32,10 @@ WINDOW_TITLE = "Loos-en-Gohelle — loosstory"
 _NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
 _PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
 # Keys left to a focused interactive view; PageUp/PageDown (clicker keys) still turn pages.
-_VIEW_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-              Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Space, Qt.Key.Key_Return,
-              Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+def _view_wants_key(view: QWidget, key: int) -> bool:
+    """Ask the view (Escape is its own only while a panel is open); VIEW_KEYS otherwise."""
+    wants_key = getattr(view, "wants_key", None)
+    return wants_key(key) if callable(wants_key) else key in VIEW_KEYS
 
 
 class ReaderWindow(QMainWindow):
@@ -192,8 +194,9 @@ class ReaderWindow(QMainWindow):
         focus = QApplication.focusWidget()
         on_button = isinstance(focus, QAbstractButton)
         state = self.state
-        if screen == screens.PAGE and owns_gestures(focus) and key in _VIEW_KEYS:
-            return False  # an interactive view with the focus uses its keys ("ownsGestures")
+        view = gesture_owner(focus) if screen == screens.PAGE else None
+        if view is not None and _view_wants_key(view, key):
+            return False  # an interactive view with the focus uses this key itself
         if screen == screens.PAGE:
             if key in _NEXT_KEYS or key == Qt.Key.Key_Space and not shift and not on_button:
                 state.next()

@@ -343,3 +343,18 @@ def test_visitor_taps_the_star_pillar_goes_to_energie_and_comes_back(qtbot, pack
     assert state.page.ref == "code-source/maison"
     house = pack_reader.window.page.view
     assert house.panel.isVisible() and house.panel.current_id == "pilier-etoile"
+
+
+def test_escape_in_the_house_closes_a_panel_first_then_goes_to_the_sommaire(qtbot, pack_reader):
+    state = pack_reader.state
+    assert state.go_to_ref("code-source/maison")
+    house = pack_reader.window.page.view
+    qtbot.waitUntil(lambda: not house.building)
+    house.canvas.setFocus()
+    qtbot.waitUntil(house.canvas.hasFocus)
+    house.open_element("pilier-etoile")
+    assert house.panel.isVisible()
+    qtbot.keyClick(house.canvas, Qt.Key.Key_Escape)
+    assert not house.panel.isVisible() and state.screen == "page"  # the panel closes
+    qtbot.keyClick(house.canvas, Qt.Key.Key_Escape)
+    assert state.screen == "sommaire"  # with no panel open, Esc does what it does elsewhere
