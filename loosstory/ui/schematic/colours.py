@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from PySide6.QtGui import QColor
 
@@ -33,6 +34,16 @@ def blend(a: str | QColor, b: str | QColor, amount: float) -> QColor:
         ca.greenF() + (cb.greenF() - ca.greenF()) * amount,
         ca.blueF() + (cb.blueF() - ca.blueF()) * amount,
     )
+
+
+class QtColours:
+    """A view's colours as QColors, parsed once: paint code asks for them at every frame."""
+
+    def __init__(self, colours: ViewColours) -> None:
+        self.background = QColor(colours.background)
+        self.surface = QColor(colours.surface)
+        self.ink = QColor(colours.ink)
+        self.muted = QColor(colours.muted)
 
 
 @dataclass(frozen=True)
@@ -65,11 +76,13 @@ class ViewColours:
         light = self.background if _luminance(QColor(self.background)) > 0.8 else LIGHT
         return light if contrast(light, fill) >= contrast(self.ink, fill) else self.ink
 
-    @property
+    # derived colours are asked for by every paint: worked out once per ViewColours
+
+    @cached_property
     def surface(self) -> str:
         return blend(self.background, LIGHT, 0.6).name()
 
-    @property
+    @cached_property
     def muted(self) -> str:
         """Secondary text: as light as possible while keeping 4.5:1 on the surface."""
         for amount in (0.35, 0.3, 0.25, 0.2, 0.1, 0.0):
@@ -78,9 +91,13 @@ class ViewColours:
                 return colour.name()
         return self.ink
 
-    @property
+    @cached_property
     def border(self) -> str:
         return blend(self.ink, self.background, 0.7).name()
+
+    @cached_property
+    def qt(self) -> QtColours:
+        return QtColours(self)
 
     @property
     def focus(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
@@ -23,6 +25,14 @@ def font(family: str, px: float, bold: bool = False, italic: bool = False) -> QF
     return f
 
 
+@lru_cache(maxsize=256)
+def font_and_metrics(family: str, px: int, bold: bool) -> tuple[QFont, QFontMetricsF]:
+    """One shared font and its metrics per (family, pixel size, weight): fitting and painting
+    text ask for the same few again and again. Do not change the font returned."""
+    f = font(family, px, bold)
+    return f, QFontMetricsF(f)
+
+
 def fit_text(blocks: list[tuple[str, str, bool]], rect: QRectF, px: float, min_px: float = 13,
              keep_at_most: int | None = None,
              ) -> tuple[list[tuple[str, QFont, float]], float, float, int]:
@@ -39,13 +49,15 @@ def fit_text(blocks: list[tuple[str, str, bool]], rect: QRectF, px: float, min_p
         while size >= floor:
             laid: list[tuple[str, QFont, float]] = []
             total = 0.0
+            widest = 0.0
             for index, (text, family, bold) in enumerate(blocks[:keep]):
-                f = font(family, size * (1.0 if index == 0 else 0.86), bold)
-                height = QFontMetricsF(f).boundingRect(rect, _WRAP, text).height()
+                f, metrics = font_and_metrics(
+                    family, max(1, round(size * (1.0 if index == 0 else 0.86))), bold)
+                bounds = metrics.boundingRect(rect, _WRAP, text)
+                height = bounds.height()
                 laid.append((text, f, height))
                 total += height + (size * 0.35 if index else 0)
-            widest = max(QFontMetricsF(f).boundingRect(rect, _WRAP, t).width()
-                         for t, f, _ in laid)
+                widest = max(widest, bounds.width())
             if total <= rect.height() and widest <= rect.width() + 0.5:
                 return laid, total, size, keep
             size -= 1

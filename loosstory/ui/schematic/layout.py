@@ -41,11 +41,17 @@ def _polygon(points: list[tuple[float, float]]) -> QPainterPath:
     return path
 
 
+def body_px_for(width: float, height: float) -> int:
+    """The body text size of the house (and of its detail panel) for an area."""
+    unit = min(width / 1.6, height)
+    return int(max(15, min(26, unit * 0.028)))
+
+
 def layout_house(schematic: Schematic, area: QRectF) -> HouseLayout:
     """Foundation at the bottom, pillars on it, roof bands above, a star over the roof."""
     w, h = area.width(), area.height()
     unit = min(w / 1.6, h)  # the house keeps its proportions in wide and tall areas
-    body_px = int(max(15, min(26, unit * 0.028)))
+    body_px = body_px_for(w, h)
     title_px = int(max(20, min(40, unit * 0.045)))
     margin = max(12.0, min(w, h) * 0.03)
 

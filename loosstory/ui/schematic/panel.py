@@ -7,9 +7,9 @@ an optional sources line and the "Voir aussi" links, each a large button that em
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,7 +42,8 @@ class DetailPanel(QFrame):
     closed = Signal()
 
     def __init__(self, colours: ViewColours, titles: Callable[[str], str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, body_px: int = 18,
+                 accents: Iterable[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("detailPanel")
         self.colours = colours
@@ -50,6 +51,15 @@ class DetailPanel(QFrame):
         self.current_id = ""
         self.link_buttons: list[QPushButton] = []
         self._accent = QColor(colours.ink)
+        # the colours the card's edge may take, each a rule of the one style sheet, so that
+        # opening another entry only re-polishes the card, not its twenty children
+        self._accents: list[str] = []
+        for accent in accents:
+            self._add_accent(accent)
+        self._sheet_key: tuple[int, int] | None = None  # what the style sheet is set for
+        self._wanted_px = body_px
+        self.body_px = 0
+        self._document_font = QFont(BODY_FAMILY)
 
         self.kicker = QLabel()
         self.kicker.setObjectName("kicker")
@@ -104,24 +114,61 @@ class DetailPanel(QFrame):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the text is wrapped to the viewport, which narrows when the scroll bar appears
+        self.scroll.viewport().installEventFilter(self)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(22, 16, 16, 18)
         outer.setSpacing(8)
         outer.addLayout(top)
         outer.addWidget(self.scroll, 1)
-        self.apply_scale(18)
+        self.apply_scale(body_px)
         self.hide()
 
     # -- look ---------------------------------------------------------------------------
     def apply_scale(self, body_px: int) -> None:
-        """Type sizes from the view's size (body_px is the body text size in pixels)."""
-        c = self.colours
+        """Type sizes from the view's size (body_px is the body text size in pixels).
+
+        The text's document follows at once. The widgets' style sheet follows only while
+        the card shows, and only if the size changed: setting a style sheet re-polishes
+        every widget of the card, a few milliseconds each time.
+        """
         body_px = max(16, body_px)
+        self._wanted_px = body_px
+        changed = body_px != self.body_px
+        if changed:
+            self.body_px = body_px
+            document = self.body.document()
+            document.setDefaultStyleSheet(f"p {{ margin: 0 0 {body_px // 2}px 0; }}")
+            self._document_font = QFont(BODY_FAMILY)
+            self._document_font.setPixelSize(body_px)
+            document.setDefaultFont(self._document_font)
+        if (self.isVisible() and self._apply_sheet()) or changed:
+            self._fit_body()
+
+    def prepare_scale(self, body_px: int) -> None:
+        """The size the card will show at (its view knows it before it lays itself out)."""
+        self._wanted_px = max(16, body_px)
+
+    def _apply_sheet(self) -> bool:
+        key = (self._wanted_px, len(self._accents))
+        if key == self._sheet_key:
+            return False
+        self._sheet_key = key
+        self.setStyleSheet(self._style_sheet(self._wanted_px))
+        # the text browser's new font became the document's: the document keeps its own
+        self.body.document().setDefaultFont(self._document_font)
+        return True
+
+    def _style_sheet(self, body_px: int) -> str:
+        c = self.colours
         title_px = round(body_px * 1.5)
-        self.setStyleSheet(f"""
+        edges = "".join(f"""
+QFrame#detailPanel[accent="{accent}"] {{ border-left: 8px solid {accent}; }}"""
+                        for accent in self._accents)
+        return f"""
 QFrame#detailPanel {{ background: {c.surface}; border: 2px solid {c.border};
-  border-left: 8px solid {self._accent.name()}; border-radius: 12px; }}
+  border-left: 8px solid {QColor(c.ink).name()}; border-radius: 12px; }}{edges}
 QWidget#panelContent, QScrollArea {{ background: transparent; }}
 QLabel {{ color: {c.ink}; background: transparent; }}
 QLabel#kicker {{ font-family: "{BODY_FAMILY}"; font-size: {round(body_px * 0.85)}px;
@@ -139,12 +186,27 @@ QPushButton {{ font-family: "{BODY_FAMILY}"; font-size: {body_px}px; font-weight
 QPushButton:hover {{ border-color: {c.ink}; }}
 QPushButton:focus {{ border: 4px solid {c.focus}; }}
 QPushButton#closeButton {{ text-align: center; }}
-""")
-        self.body.document().setDefaultStyleSheet(f"p {{ margin: 0 0 {body_px // 2}px 0; }}")
-        font = QFont(BODY_FAMILY)
-        font.setPixelSize(body_px)
-        self.body.document().setDefaultFont(font)
-        self._fit_body()
+"""
+
+    def _add_accent(self, accent: str) -> bool:
+        name = QColor(accent).name()
+        if name in self._accents:
+            return False
+        self._accents.append(name)
+        return True
+
+    def _set_accent(self, accent: str) -> None:
+        """The coloured left edge of the card: a property its style sheet matches."""
+        self._accent = QColor(accent)
+        name = self._accent.name()
+        if self.property("accent") == name:
+            return
+        self.setProperty("accent", name)
+        # a colour no rule knows yet needs a new style sheet (show_entry sets it)
+        if not self._add_accent(name) and self._sheet_key is not None:
+            self.style().unpolish(self)
+            self.style().polish(self)
+            self.update()
 
     def _elide_buttons(self) -> None:
         """Long titles end with « … » instead of widening the panel."""
@@ -164,12 +226,17 @@ QPushButton#closeButton {{ text-align: center; }}
         super().resizeEvent(event)
         self._fit_body()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_body()
+        return False
+
     # -- content ------------------------------------------------------------------------
     def show_entry(self, entry_id: str, kicker: str, title: str, summary: str, html: str,
                    links: Sequence[str], meta: str = "", accent: str | None = None) -> None:
         self.current_id = entry_id
         if accent:
-            self._accent = QColor(accent)
+            self._set_accent(accent)
         self.kicker.setText(kicker)
         self.title.setText(title)
         self.summary.setText(summary)
@@ -193,12 +260,13 @@ QPushButton#closeButton {{ text-align: center; }}
             button.setProperty("target", target)
             button.clicked.connect(lambda _=False, t=target: self.link_activated.emit(t))
             self.links_box.addWidget(button)
+            button.ensurePolished()  # its font comes from the style sheet: elide with it
             self.link_buttons.append(button)
         self.see_also.setVisible(bool(links))
         self.setAccessibleName(f"{kicker} — {title}" if kicker else title)
         self.setAccessibleDescription(summary)
         self.scroll.verticalScrollBar().setValue(0)
-        self.apply_scale(self.body.document().defaultFont().pixelSize())
+        self._apply_sheet()
         self.show()
         self.raise_()
         self._fit_body()

@@ -4,70 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from loosstory.story.schematic import KIND_NAMES, Schematic
-from loosstory.ui.interactive import ItemCanvas, view_wants_key
+from loosstory.ui.interactive import view_wants_key
+from loosstory.ui.schematic.canvas import HouseCanvas
 from loosstory.ui.schematic.colours import ViewColours
 from loosstory.ui.schematic.items import ElementItem, StarItem, TitleItem
-from loosstory.ui.schematic.layout import layout_house, star_path
+from loosstory.ui.schematic.layout import body_px_for, layout_house, star_path
 from loosstory.ui.schematic.panel import DetailPanel, pretty_target
 
 BUILD_MS = 1800
-_SKIP_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel,
-                QEvent.Type.TouchBegin}
-
-
-class HouseCanvas(ItemCanvas):
-    """The drawing. Scene coordinates are viewport pixels: the house is laid out again on
-    every resize, so what you see is what you hit."""
-
-    def __init__(self, owner: SchematicView) -> None:
-        super().__init__(owner, owner)
-        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        self._pressed: ElementItem | None = None
-
-    def element_at(self, pos: QPointF) -> ElementItem | None:
-        for item in self.items(pos.toPoint()):
-            if isinstance(item, ElementItem):
-                return item
-            if isinstance(item, StarItem):
-                return item.target
-        return None
-
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in _SKIP_EVENTS and self.owner.building:
-            self.owner.skip_build()
-            return True
-        return super().viewportEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
-        self._pressed = self.element_at(event.position())
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
-        item = self.element_at(event.position())
-        if item is not None and item is self._pressed:
-            self.owner.set_focus_item(item)
-            self.owner.open_element(item.element.id)
-        self._pressed = None
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
-        self.owner.set_hover_item(self.element_at(event.position()))
-        super().mouseMoveEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        if self.owner.building:  # any key skips the build-up animation
-            self.owner.skip_build()
-            return
-        super().keyPressEvent(event)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        self.owner.relayout()
 
 
 class SchematicView(QWidget):
@@ -119,9 +68,9 @@ class SchematicView(QWidget):
         self.focus_item: ElementItem | None = None
         self.hover_item: ElementItem | None = None
 
-        self.panel = DetailPanel(self.colours, self.title_for, self)
-        self.panel.link_activated.connect(self._follow)
-        self.panel.closed.connect(self._panel_closed)
+        self._panel: DetailPanel | None = None  # built when an element is first opened
+        self.body_px = 18
+        self._laid_for: tuple | None = None  # the area the items are placed for
 
         self._build = QVariantAnimation(self)
         self._build.setStartValue(0.0)
@@ -138,7 +87,32 @@ class SchematicView(QWidget):
     # -- living inside the reader --------------------------------------------------------
     def wants_key(self, key: int) -> bool:
         """True for the keys this view uses while it has the focus (see VIEW_KEYS)."""
-        return view_wants_key(self, key)
+        return self.panel_open() if key == Qt.Key.Key_Escape else view_wants_key(self, key)
+
+    def reset_view(self) -> None:
+        """Back to how a new house looks, for the reader when it leaves the page (the
+        generic reset would build the panel only to find it closed)."""
+        self.close_panel()
+        self.skip_build()
+        self.set_hover_item(None)
+        self.set_focus_item(None)
+        for bar in (self.canvas.horizontalScrollBar(), self.canvas.verticalScrollBar()):
+            bar.setValue(bar.minimum())
+
+    # -- the detail panel, built on first use (a dozen widgets and a style sheet) ---------
+    @property
+    def panel(self) -> DetailPanel:
+        if self._panel is None:
+            panel = DetailPanel(self.colours, self.title_for, self, body_px=self.body_px,
+                                accents=[item.fill.name() for item in self.items.values()])
+            panel.link_activated.connect(self._follow)
+            panel.closed.connect(self._panel_closed)
+            self._panel = panel
+            self._place_panel()
+        return self._panel
+
+    def panel_open(self) -> bool:
+        return self._panel is not None and self._panel.isVisible()
 
     # -- names --------------------------------------------------------------------------
     def title_for(self, target: str) -> str:
@@ -156,16 +130,28 @@ class SchematicView(QWidget):
     def panel_width(self) -> int:
         return int(min(520, max(300, self.width() * 0.3)))
 
-    def house_area(self) -> QRectF:
+    def house_area(self, panel_open: bool | None = None) -> QRectF:
         w, h = self.canvas.viewport().width(), self.canvas.viewport().height()
-        if self.panel.isVisible() and w - self.panel_width() >= 560:
+        if panel_open is None:
+            panel_open = self.panel_open()
+        if panel_open and w - self.panel_width() >= 560:
             return QRectF(0, 0, w - self.panel_width() - 16, h)
         return QRectF(0, 0, w, h)
 
     def relayout(self) -> None:
         w, h = self.canvas.viewport().width(), self.canvas.viewport().height()
+        area = self.house_area()
+        laid_for = (w, h, area.width(), area.height())
+        if laid_for != self._laid_for:  # the same area gives the same drawing: keep it
+            self._laid_for = laid_for
+            self._place_items(w, h, area)
+        if self._panel is not None:
+            self._panel.apply_scale(self.body_px)  # does nothing if the size is the same
+            self._place_panel()
+
+    def _place_items(self, w: int, h: int, area: QRectF) -> None:
         self.scene.setSceneRect(0, 0, w, h)
-        house = layout_house(self.schematic, self.house_area())
+        house = layout_house(self.schematic, area)
         self.body_px = house.body_px
         self.title_item.place(house.title_rect, house.hint_rect, house.title_px, house.body_px)
         for element_id, placement in house.placements.items():
@@ -181,21 +167,23 @@ class SchematicView(QWidget):
                     item.match(size, keep)
         if self.star is not None:
             self.star.place(star_path(house.star_centre, house.star_radius))
-        self.panel.apply_scale(house.body_px)
-        self._place_panel()
         self.scene.update()
 
     def _place_panel(self) -> None:
+        if self._panel is None:
+            return
         margin = 12
         pw = self.panel_width()
         if self.width() - pw < 560:
             pw = self.width() - 2 * margin
-        self.panel.setGeometry(self.width() - pw - margin, margin, pw, self.height() - 2 * margin)
+        self._panel.setGeometry(self.width() - pw - margin, margin, pw,
+                                self.height() - 2 * margin)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        self.canvas.setGeometry(self.rect())
-        self.relayout()
+        self.canvas.setGeometry(self.rect())  # a shown canvas lays the house out at once
+        if self.canvas.isVisible():  # a hidden one when it shows, at its real size
+            self.relayout()
 
     # -- build-up animation -------------------------------------------------------------
     @property
@@ -217,8 +205,6 @@ class SchematicView(QWidget):
         self._apply_build(1.0)
 
     def _apply_build(self, value: float) -> None:
-        layers = sorted({item.placement.layer for item in self.items.values() if item.placement}
-                        or {0})
         count = len(self.items_in_order) or 1
         for index, item in enumerate(self.items_in_order):
             start = index / (count + 1)
@@ -226,7 +212,6 @@ class SchematicView(QWidget):
             item.set_progress((float(value) - start) / span)
         if self.star is not None:
             self.star.setOpacity(max(0.0, (float(value) - 0.85) / 0.15))
-        del layers
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -313,7 +298,7 @@ class SchematicView(QWidget):
                 self.step_focus(1)
             if self.focus_item is not None:
                 self.open_element(self.focus_item.element.id)
-        elif key == Qt.Key.Key_Escape and self.panel.isVisible():
+        elif key == Qt.Key.Key_Escape and self.panel_open():
             self.close_panel()
         else:
             return False
@@ -343,6 +328,8 @@ class SchematicView(QWidget):
         meta = ""
         if element.items:
             meta = " · ".join(i.label for i in element.items)
+        area = self.house_area(panel_open=True)  # the card's type size once it shows
+        self.panel.prepare_scale(body_px_for(area.width(), area.height()))
         self.panel.show_entry(element.id, kind, element.label, element.summary,
                               element.detail_html, self.links_of(element.id), meta,
                               accent=item.fill.name())
@@ -351,7 +338,8 @@ class SchematicView(QWidget):
         return True
 
     def close_panel(self) -> None:
-        self.panel.close_panel()
+        if self._panel is not None:
+            self._panel.close_panel()
 
     def _panel_closed(self) -> None:
         for item in self.items.values():

@@ -96,4 +96,4 @@ class TimelineCanvas(ItemCanvas):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        self.owner.relayout()
+        self.owner.canvas_resized()

@@ -10,10 +10,16 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from loosstory.story.timeline import Period, TimelineEvent
 from loosstory.ui.schematic.colours import ViewColours, blend
-from loosstory.ui.schematic.items import BODY_FAMILY, TITLE_FAMILY, font, typeset
+from loosstory.ui.schematic.items import (
+    BODY_FAMILY,
+    TITLE_FAMILY,
+    font_and_metrics,
+    typeset,
+)
 from loosstory.ui.timeline.layout import TimelineLayout
 
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+_LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _ring(painter: QPainter, path: QPainterPath, colours: ViewColours, width: float) -> None:
@@ -33,49 +39,73 @@ class AxisItem(QGraphicsItem):
         self.layout: TimelineLayout | None = None
         self.first = 0
         self.last = 0
+        self._marks: list | None = None  # ticks and labels, worked out at the first paint
+        self._minor = blend(colours.ink, colours.background, 0.5)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
         self.setZValue(-10)
 
     def place(self, layout: TimelineLayout, first: int, last: int) -> None:
         self.prepareGeometryChange()
         self.layout, self.first, self.last = layout, first, last
+        self._marks = None
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         if self.layout is None:
             return QRectF()
         return QRectF(0, self.layout.axis_y - 12, self.layout.width, self.layout.body_px * 2.4)
 
+    def _work_out_marks(self, lay: TimelineLayout, label_room: float) -> list:
+        """The ticks and year labels, in drawing order: (0 major | 1 minor, x) or (2, x, text)."""
+        marks: list = []
+        last_label = -math.inf
+        for year in range(self.first, self.last + 2):
+            x = lay.scale.x(year)
+            step = lay.scale.px_per_year(year)
+            if year % 10 == 0:
+                marks.append((0, x))
+            elif (year % 5 == 0 and step >= 4) or step >= 14:
+                marks.append((1, x))
+            wanted = year % 10 == 0 or (step >= label_room and year % 1 == 0) or (
+                year % 5 == 0 and step * 5 >= label_room)
+            if wanted and x - last_label >= label_room:
+                marks.append((2, x, str(year)))
+                last_label = x
+        return marks
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         lay = self.layout
         if lay is None:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ink = QColor(self.colours.ink)
+        ink = self.colours.qt.ink
         start_x, end_x = lay.scale.x(self.first), lay.scale.x(self.last + 1)
         painter.setPen(QPen(ink, 3))
         painter.drawLine(QPointF(start_x, lay.axis_y), QPointF(end_x, lay.axis_y))
-        f = font(BODY_FAMILY, lay.body_px * 0.9, bold=True)
+        f, metrics = font_and_metrics(BODY_FAMILY, max(1, round(lay.body_px * 0.9)), True)
         painter.setFont(f)
-        metrics = QFontMetricsF(f)
         label_room = metrics.horizontalAdvance("0000") + 14
-        last_label = -math.inf
-        minor = QPen(blend(self.colours.ink, self.colours.background, 0.5), 1.5)
-        for year in range(self.first, self.last + 2):
-            x = lay.scale.x(year)
-            step = lay.scale.px_per_year(year)
-            if year % 10 == 0:
-                painter.setPen(QPen(ink, 2.5))
-                painter.drawLine(QPointF(x, lay.axis_y), QPointF(x, lay.axis_y + 12))
-            elif (year % 5 == 0 and step >= 4) or step >= 14:
+        if self._marks is None:
+            self._marks = self._work_out_marks(lay, label_room)
+        major, minor = QPen(ink, 2.5), QPen(self._minor, 1.5)
+        axis_y, label_h = lay.axis_y, lay.body_px * 1.4
+        centre = int(Qt.AlignmentFlag.AlignCenter)
+        # the axis is the strip's whole width: draw what the frame shows (and a margin)
+        left = option.exposedRect.left() - label_room
+        right = option.exposedRect.right() + label_room
+        for mark in self._marks:
+            x = mark[1]
+            if x < left or x > right:
+                continue
+            if mark[0] == 0:
+                painter.setPen(major)
+                painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 12))
+            elif mark[0] == 1:
                 painter.setPen(minor)
-                painter.drawLine(QPointF(x, lay.axis_y), QPointF(x, lay.axis_y + 6))
-            wanted = year % 10 == 0 or (step >= label_room and year % 1 == 0) or (
-                year % 5 == 0 and step * 5 >= label_room)
-            if wanted and x - last_label >= label_room:
+                painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + 6))
+            else:
                 painter.setPen(ink)
-                painter.drawText(QRectF(x - label_room / 2, lay.axis_y + 12, label_room,
-                                        lay.body_px * 1.4), int(Qt.AlignmentFlag.AlignCenter),
-                                 str(year))
-                last_label = x
+                painter.drawText(QRectF(x - label_room / 2, axis_y + 12, label_room, label_h),
+                                 centre, mark[2])
 
 
 class LeadersItem(QGraphicsItem):
@@ -166,18 +196,18 @@ class PeriodItem(QGraphicsObject):
         left = max(self.rect.left(), self.visible_left + 8) + 12
         right = self.rect.right() - 12
         if right - left > 30:
-            years = font(BODY_FAMILY, self.body_px * 0.9, bold=True)
-            title = font(TITLE_FAMILY, self.body_px, bold=True)
+            years, years_metrics = font_and_metrics(
+                BODY_FAMILY, max(1, round(self.body_px * 0.9)), True)
+            title, title_metrics = font_and_metrics(TITLE_FAMILY, max(1, round(self.body_px)), True)
             painter.setPen(self.ink)
             painter.setFont(years)
             text_rect = QRectF(left, self.rect.top(), right - left, self.rect.height())
-            years_w = QFontMetricsF(years).horizontalAdvance(self.period.years + "  ")
-            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            painter.drawText(text_rect, flags, self.period.years)
+            years_w = years_metrics.horizontalAdvance(self.period.years + "  ")
+            painter.drawText(text_rect, _LEFT_MIDDLE, self.period.years)
             rest = text_rect.adjusted(years_w, 0, 0, 0)
             if rest.width() > 30:
                 painter.setFont(title)
-                painter.drawText(rest, flags, QFontMetricsF(title).elidedText(
+                painter.drawText(rest, _LEFT_MIDDLE, title_metrics.elidedText(
                     typeset(self.period.title), Qt.TextElideMode.ElideRight, rest.width()))
         if self.focused:
             _ring(painter, path, self.colours, max(5.0, self.body_px * 0.3))
@@ -198,6 +228,9 @@ class EventItem(QGraphicsObject):
         self.body_px = 16
         self.focused = False
         self.hovered = False
+        self._card: _Card | None = None  # what paint() draws, worked out at the first paint
+        self._bounds = QRectF(-12, -12, 24, 36)
+        self._edge = blend(colours.ink, colours.background, 0.55)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     @property
@@ -216,6 +249,10 @@ class EventItem(QGraphicsObject):
     def place(self, marker: QPointF, label: QRectF, body_px: int, until_x: float | None) -> None:
         self.prepareGeometryChange()
         self.marker, self.label, self.body_px, self.until_x = marker, label, body_px, until_x
+        self._card = None
+        right = max(label.right(), until_x or 0)
+        self._bounds = QRectF(QPointF(label.left() - 12, label.top() - 12),
+                              QPointF(right + 12, marker.y() + 24))
 
     def centre(self) -> QPointF:
         return self.label.center()
@@ -224,9 +261,7 @@ class EventItem(QGraphicsObject):
         return self.label
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
-        right = max(self.label.right(), self.until_x or 0)
-        return QRectF(QPointF(self.label.left() - 12, self.label.top() - 12),
-                      QPointF(right + 12, self.marker.y() + 24))
+        return self._bounds  # asked for many times per frame: worked out in place()
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -236,47 +271,31 @@ class EventItem(QGraphicsObject):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        c = self.colours
+        if self._card is None:
+            self._card = _Card(self)
+        card, ink = self._card, self.colours.qt
         if self.until_x is not None:
             painter.setPen(QPen(self.accent, 8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawLine(self.marker, QPointF(self.until_x, self.marker.y()))
-        painter.setPen(QPen(QColor(c.background), 3))
+        painter.setPen(QPen(ink.background, 3))
         painter.setBrush(self.accent)
         painter.drawEllipse(self.marker, 9, 9)
-        # the card
-        card = QPainterPath()
-        card.addRoundedRect(self.label, 8, 8)
-        surface = QColor(c.background) if self.hovered else QColor(c.surface)
-        painter.fillPath(card, surface)
-        painter.setPen(QPen(blend(c.ink, c.background, 0.55) if not self.hovered else QColor(c.ink),
-                            2 if not self.hovered else 3))
+        painter.fillPath(card.path, ink.background if self.hovered else ink.surface)
+        painter.setPen(QPen(self._edge if not self.hovered else ink.ink, 2 if not self.hovered else 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(card)
-        stripe = QRectF(self.label.left(), self.label.top(), 6, self.label.height())
-        stripe_path = QPainterPath()
-        stripe_path.addRoundedRect(stripe, 3, 3)
-        painter.fillPath(stripe_path, self.accent)
-        inner = self.label.adjusted(16, 8, -10, -8)
-        date_font = font(BODY_FAMILY, self.body_px * 0.9, bold=True)
-        painter.setFont(date_font)
-        painter.setPen(QColor(c.muted))
-        date_h = QFontMetricsF(date_font).height()
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), date_h),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         QFontMetricsF(date_font).elidedText(
-                             self.timeline_event.date_label, Qt.TextElideMode.ElideRight, inner.width()))
-        title_font = font(BODY_FAMILY, self.body_px, bold=False)
-        painter.setFont(title_font)
-        painter.setPen(QColor(c.ink))
-        title_rect = QRectF(inner.left(), inner.top() + date_h + 2, inner.width(),
-                            inner.height() - date_h - 2)
-        painter.drawText(title_rect, _LEFT, self._fitted_title(title_font, title_rect))
+        painter.drawPath(card.path)
+        painter.fillPath(card.stripe, self.accent)
+        painter.setFont(card.date_font)
+        painter.setPen(ink.muted)
+        painter.drawText(card.date_rect, _LEFT_MIDDLE, card.date)
+        painter.setFont(card.title_font)
+        painter.setPen(ink.ink)
+        painter.drawText(card.title_rect, _LEFT, card.title)
         if self.focused:
-            _ring(painter, card, c, max(5.0, self.body_px * 0.3))
+            _ring(painter, card.path, self.colours, max(5.0, self.body_px * 0.3))
 
-    def _fitted_title(self, title_font, rect: QRectF) -> str:
+    def _fitted_title(self, metrics: QFontMetricsF, rect: QRectF) -> str:
         """The title, shortened with « … » if it needs more than the card's lines."""
-        metrics = QFontMetricsF(title_font)
         text = typeset(self.timeline_event.title)
         if metrics.boundingRect(rect, _LEFT, text).height() <= rect.height() + 1:
             return text
@@ -287,3 +306,26 @@ class EventItem(QGraphicsObject):
             if metrics.boundingRect(rect, _LEFT, candidate).height() <= rect.height() + 1:
                 return candidate
         return text
+
+
+class _Card:
+    """An event card's shapes, fonts and (elided) texts for its place and type size."""
+
+    def __init__(self, item: EventItem) -> None:
+        label = item.label
+        self.path = QPainterPath()
+        self.path.addRoundedRect(label, 8, 8)
+        self.stripe = QPainterPath()
+        self.stripe.addRoundedRect(QRectF(label.left(), label.top(), 6, label.height()), 3, 3)
+        inner = label.adjusted(16, 8, -10, -8)
+        self.date_font, date_metrics = font_and_metrics(
+            BODY_FAMILY, max(1, round(item.body_px * 0.9)), True)
+        date_h = date_metrics.height()
+        self.date_rect = QRectF(inner.left(), inner.top(), inner.width(), date_h)
+        self.date = date_metrics.elidedText(item.timeline_event.date_label,
+                                            Qt.TextElideMode.ElideRight, inner.width())
+        self.title_font, title_metrics = font_and_metrics(
+            BODY_FAMILY, max(1, round(item.body_px)), False)
+        self.title_rect = QRectF(inner.left(), inner.top() + date_h + 2, inner.width(),
+                                 inner.height() - date_h - 2)
+        self.title = item._fitted_title(title_metrics, self.title_rect)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from loosstory.story.timeline import Timeline
 
@@ -124,15 +125,47 @@ def _breaks(timeline: Timeline) -> list[float]:
     return sorted(b for b in breaks if first <= b <= last)
 
 
-def _scale(timeline: Timeline, years: list[float], start_x: float, floor_ppy: float,
-           slots: list[float]) -> TimeScale:
-    """Each stretch gets at least ``slot`` pixels per event it holds."""
+def _counts(years: list[float], positions: list[float]) -> list[int]:
+    """How many events each stretch ``[years[i], years[i + 1])`` holds."""
+    counts = [0] * max(0, len(years) - 1)
+    for position in positions:
+        index = bisect_right(years, position) - 1
+        if 0 <= index < len(counts):
+            counts[index] += 1
+    return counts
+
+
+def _scale(years: list[float], start_x: float, floors: list[float], slots: list[float],
+           counts: list[int]) -> TimeScale:
+    """Each stretch gets ``floor`` pixels, or ``slot`` pixels per event it holds if more."""
     xs = [start_x]
-    positions = [e.date.position for e in timeline.events]
-    for index, (a, b) in enumerate(zip(years, years[1:], strict=False)):
-        count = sum(1 for p in positions if a <= p < b)
-        xs.append(xs[-1] + max((b - a) * floor_ppy, count * slots[index]))
+    last = start_x
+    for floor, count, slot in zip(floors, counts, slots, strict=False):
+        last += max(floor, count * slot)
+        xs.append(last)
     return TimeScale(years, xs)
+
+
+def _placer(years: list[float], events: list[tuple[str, float]]):
+    """``scale -> [(event id, x)]``: the numbers of ``scale.x``, with the stretch of each
+    event looked up once per layout instead of once per try."""
+    table: list[tuple[str, int | None, float, float]] = []
+    for event_id, year in events:
+        if years[0] < year < years[-1]:
+            index = bisect_right(years, year) - 1
+            table.append((event_id, index, year - years[index], years[index + 1] - years[index]))
+        else:  # before the first break or after the last: scale.x extrapolates
+            table.append((event_id, None, year, 0.0))
+
+    def place(scale: TimeScale) -> list[tuple[str, float]]:
+        xs = scale.xs
+        return [(event_id, xs[i] + (xs[i + 1] - xs[i]) * d / span) if i is not None
+                else (event_id, scale.x(d)) for event_id, i, d, span in table]
+
+    return place
+
+
+_by_x = itemgetter(1)
 
 
 def layout_timeline(timeline: Timeline, viewport_w: float, viewport_h: float) -> TimelineLayout:
@@ -163,18 +196,25 @@ def layout_timeline(timeline: Timeline, viewport_w: float, viewport_h: float) ->
     start_x = 40.0
     gap = 12.0
     years = _breaks(timeline)
+    # what stays the same while crowded stretches widen is computed once, not once per try
+    # (the per-stretch counts made each try quadratic)
+    events = [(e.id, e.date.position) for e in timeline.events]
+    where: dict[str, float] = {}
+    for event_id, position in events:
+        where.setdefault(event_id, position)
+    counts = _counts(years, [position for _, position in events])
+    floors = [(b - a) * floor_ppy for a, b in zip(years, years[1:], strict=False)]
+    place = _placer(years, events)
     # only the crowded stretches widen: sparse centuries stay short to swipe through
     slots = [label_w / rows * 0.6] * max(1, len(years) - 1)
     found = None
     for _ in range(400):
-        scale = _scale(timeline, years, start_x, floor_ppy, slots)
-        positions = sorted(((e.id, scale.x(e.date.position)) for e in timeline.events),
-                           key=lambda item: item[1])
+        scale = _scale(years, start_x, floors, slots, counts)
+        positions = sorted(place(scale), key=_by_x)
         found, crowded = stagger(positions, label_w, rows, gap)
         if found is not None:
             break
-        year = next(e.date.position for e in timeline.events if e.id == crowded)
-        index = max(0, min(len(slots) - 1, bisect_right(years, year) - 1))
+        index = max(0, min(len(slots) - 1, bisect_right(years, where[crowded]) - 1))
         if slots[index] > (label_w + gap) * 2:
             break
         slots[index] *= 1.12

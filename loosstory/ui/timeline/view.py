@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import (
-    QGraphicsScene,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout, QWidget
 
 from loosstory.story.timeline import Timeline
 from loosstory.ui.interactive import view_wants_key
 from loosstory.ui.schematic.colours import ViewColours
-from loosstory.ui.schematic.items import BODY_FAMILY, TITLE_FAMILY
 from loosstory.ui.schematic.panel import DetailPanel, pretty_target
 from loosstory.ui.timeline.canvas import TimelineCanvas
+from loosstory.ui.timeline.header import TimelineHeader, body_px_for, header_style_sheet
 from loosstory.ui.timeline.items import AxisItem, EventItem, LeadersItem, PeriodItem
 from loosstory.ui.timeline.layout import layout_timeline
+from loosstory.ui.timeline.motion import TimeScroller
 
 
 class TimelineView(QWidget):
@@ -54,27 +48,13 @@ class TimelineView(QWidget):
         self.setPalette(pal)
         self.setMinimumSize(480, 360)
 
-        self.title = QLabel(timeline.title)
-        self.title.setObjectName("timelineTitle")
-        self.title.setWordWrap(True)
-        self.hint = QLabel(timeline.description)
-        self.hint.setObjectName("timelineHint")
-        self.hint.setWordWrap(True)
-        self.earlier = QPushButton("◀  Plus tôt")
-        self.later = QPushButton("Plus tard  ▶")
-        self.earlier.setAccessibleName("Remonter le temps")
-        self.later.setAccessibleName("Avancer dans le temps")
+        self.header = TimelineHeader(self, timeline.title, timeline.description)
+        self.title, self.hint = self.header.title, self.header.hint
+        self.earlier, self.later = self.header.earlier, self.header.later
         self.earlier.clicked.connect(lambda: self.page(-1))
         self.later.clicked.connect(lambda: self.page(1))
-        header = QHBoxLayout()
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.title)
-        text.addWidget(self.hint)
-        header.addLayout(text, 1)
-        header.addWidget(self.earlier, 0, Qt.AlignmentFlag.AlignVCenter)
-        header.addWidget(self.later, 0, Qt.AlignmentFlag.AlignVCenter)
-        header.setContentsMargins(16, 10, 16, 0)
+        # one style sheet for every type size, set before any child is polished
+        self.setStyleSheet(header_style_sheet(self.colours, self.objectName()))
 
         # the canvas is created first so that it is destroyed first: it must never scroll
         # over a scene whose items are already gone
@@ -85,7 +65,7 @@ class TimelineView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        outer.addLayout(header)
+        outer.addLayout(self.header.layout)
         outer.addWidget(self.canvas, 1)
 
         self.axis = AxisItem(self.colours)
@@ -107,29 +87,50 @@ class TimelineView(QWidget):
         self.hover_item: EventItem | PeriodItem | None = None
         self.layout_info = None
 
-        self.panel = DetailPanel(self.colours, self.title_for, self)
-        self.panel.link_activated.connect(self._follow)
-        self.panel.closed.connect(lambda: self.canvas.setFocus(Qt.FocusReason.OtherFocusReason))
-        self._glide = QVariantAnimation(self)
-        self._glide.valueChanged.connect(
-            lambda v: self.canvas.horizontalScrollBar().setValue(int(v)))
-        self._scroll_anim = QVariantAnimation(self)
-        self._scroll_anim.setDuration(260)
-        self._scroll_anim.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._scroll_anim.valueChanged.connect(
-            lambda v: self.canvas.horizontalScrollBar().setValue(int(v)))
+        self._panel: DetailPanel | None = None  # built when a card is first opened
+        self.scroller = TimeScroller(self.canvas.horizontalScrollBar(), self,
+                                     lambda: self.reduced_motion)
         self._first_layout = True
+        self._sized = QSize()  # the view's size its own resizeEvent has handled
+        self._laid = QSize()  # the strip's size the items are placed for
         self.setAccessibleName(timeline.title)
         self.setAccessibleDescription(timeline.description)
         self.canvas.setAccessibleName(timeline.title)
         self.canvas.setAccessibleDescription(timeline.description)
-        self._style_px = 16
-        self._apply_style(16)
 
     # -- living inside the reader --------------------------------------------------------
     def wants_key(self, key: int) -> bool:
         """True for the keys this view uses while it has the focus (see VIEW_KEYS)."""
-        return view_wants_key(self, key)
+        return self.panel_open() if key == Qt.Key.Key_Escape else view_wants_key(self, key)
+
+    def reset_view(self) -> None:
+        """Back to how a new timeline looks, for the reader when it leaves the page (the
+        generic reset would build the card only to find it closed)."""
+        if self.panel_open():
+            self.panel.close_panel()
+        self.stop_glide()
+        self.set_hover_item(None)
+        self.set_focus_item(None)
+        for bar in (self.canvas.horizontalScrollBar(), self.canvas.verticalScrollBar()):
+            bar.setValue(bar.minimum())
+
+    # -- the detail card, built on first use (a dozen widgets and a style sheet) ----------
+    @property
+    def panel(self) -> DetailPanel:
+        if self._panel is None:
+            accents = [i.accent.name() for i in self.events.values()]
+            accents += [i.fill.name() for i in self.periods.values()]
+            lay = self.layout_info
+            panel = DetailPanel(self.colours, self.title_for, self,
+                                body_px=lay.body_px if lay is not None else 18, accents=accents)
+            panel.link_activated.connect(self._follow)
+            panel.closed.connect(lambda: self.canvas.setFocus(Qt.FocusReason.OtherFocusReason))
+            self._panel = panel
+            self._place_panel()
+        return self._panel
+
+    def panel_open(self) -> bool:
+        return self._panel is not None and self._panel.isVisible()
 
     # -- names --------------------------------------------------------------------------
     def title_for(self, target: str) -> str:
@@ -146,24 +147,11 @@ class TimelineView(QWidget):
         return list(dict.fromkeys(own + extra))
 
     # -- layout -------------------------------------------------------------------------
-    def _apply_style(self, body_px: int) -> None:
-        c = self.colours
-        self.setStyleSheet(f"""
-QLabel#timelineTitle {{ font-family: "{TITLE_FAMILY}"; font-size: {round(body_px * 1.6)}px;
-  font-weight: 700; color: {c.ink}; }}
-QLabel#timelineHint {{ font-family: "{BODY_FAMILY}"; font-size: {body_px}px; color: {c.muted}; }}
-QPushButton {{ font-family: "{BODY_FAMILY}"; font-size: {body_px}px; font-weight: 700;
-  min-height: 44px; min-width: 44px; padding: 0 14px; border-radius: 10px; color: {c.ink};
-  background: {c.surface}; border: 3px solid {c.border}; }}
-QPushButton:hover {{ border-color: {c.ink}; }}
-QPushButton:focus {{ border: 4px solid {c.focus}; }}
-QPushButton:disabled {{ color: {c.muted}; border-color: transparent; background: transparent; }}
-""")
-
     def relayout(self) -> None:
         vw, vh = self.canvas.viewport().width(), self.canvas.viewport().height()
         if vw <= 0 or vh <= 0:
             return
+        self._laid = QSize(vw, vh)
         anchor_year = None
         if not self._first_layout and self.layout_info is not None:
             left = self.canvas.horizontalScrollBar().value() + self.layout_info.scale.xs[0]
@@ -185,7 +173,8 @@ QPushButton:disabled {{ color: {c.muted}; border-color: transparent; background:
         self.items_in_order = sorted(
             [*self.periods.values(), *self.events.values()],
             key=lambda i: (i.sort_x, 0 if isinstance(i, PeriodItem) else 1))
-        self.panel.apply_scale(lay.body_px)
+        if self._panel is not None:
+            self._panel.apply_scale(lay.body_px)  # does nothing if the size is the same
         self._place_panel()
         bar = self.canvas.horizontalScrollBar()
         if self._first_layout:
@@ -198,24 +187,31 @@ QPushButton:disabled {{ color: {c.muted}; border-color: transparent; background:
             self.ensure_visible(self.focus_item, animate=False)
         self.scrolled()
 
+    def canvas_resized(self) -> None:
+        """The strip has a new size: lay it out, unless the view is being resized (its own
+        resizeEvent, which follows, lays out once, with the header's new type size)."""
+        if self.size() == self._sized:
+            self.relayout()
+
     def _place_panel(self) -> None:
+        if self._panel is None:
+            return
         margin = 12
         pw = int(min(520, max(340, self.width() * 0.36)))
         if self.width() - pw < 420:
             pw = self.width() - 2 * margin
-        self.panel.setGeometry(self.width() - pw - margin, margin, pw, self.height() - 2 * margin)
+        self._panel.setGeometry(self.width() - pw - margin, margin, pw,
+                                self.height() - 2 * margin)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        # type sizes first (same scale as the strip), then the layout places the header
-        unit = min(self.width() / 1.6, self.height())
-        body_px = int(max(16, min(22, unit * 0.026)))
         self.hint.setVisible(self.height() >= 560 and self.width() >= 700)  # room for the strip
-        if body_px != self._style_px:
-            self._style_px = body_px
-            self._apply_style(body_px)
-            self.layout().invalidate()
-            self.layout().activate()
+        self.header.set_scale(body_px_for(self.width(), self.height()))  # the strip's scale
+        self._sized = self.size()
+        self.layout().activate()  # the strip gets its final size (and lays out if it changed)
         super().resizeEvent(event)
+        viewport = self.canvas.viewport()
+        if self.canvas.isVisible() and viewport.size() != self._laid:
+            self.relayout()  # resized by the layout before this event: not laid out yet
         self._place_panel()
 
     def visible_scene_rect(self) -> QRectF:
@@ -242,51 +238,29 @@ QPushButton:disabled {{ color: {c.muted}; border-color: transparent; background:
     # -- moving through time ------------------------------------------------------------
     def page(self, direction: int) -> None:
         bar = self.canvas.horizontalScrollBar()
-        self._scroll_to(bar.value() + direction * int(self.canvas.viewport().width() * 0.8))
+        self.scroller.scroll_to(bar.value() + direction * int(self.canvas.viewport().width() * 0.8))
 
-    def _scroll_to(self, value: int, animate: bool = True) -> None:
-        bar = self.canvas.horizontalScrollBar()
-        value = max(bar.minimum(), min(bar.maximum(), value))
-        if animate and not self.reduced_motion:
-            self._scroll_anim.stop()
-            self._scroll_anim.setStartValue(bar.value())
-            self._scroll_anim.setEndValue(value)
-            self._scroll_anim.start()
-        else:
-            bar.setValue(value)
-
-    def glide(self, velocity_px_per_s: float) -> None:
-        """Momentum after a swipe (none with reduced motion)."""
-        if self.reduced_motion or abs(velocity_px_per_s) < 300:
-            return
-        bar = self.canvas.horizontalScrollBar()
-        distance = max(-2500.0, min(2500.0, velocity_px_per_s * 0.35))
-        self._glide.stop()
-        self._glide.setDuration(700)
-        self._glide.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._glide.setStartValue(bar.value())
-        self._glide.setEndValue(int(max(bar.minimum(), min(bar.maximum(), bar.value() + distance))))
-        self._glide.start()
+    def glide(self, velocity_px_per_s: float) -> None:  # momentum after a swipe
+        self.scroller.glide(velocity_px_per_s)
 
     def stop_glide(self) -> None:
-        self._glide.stop()
-        self._scroll_anim.stop()
+        self.scroller.stop()
 
     def ensure_visible(self, item: EventItem | PeriodItem, animate: bool = True) -> None:
         rect = self.visible_scene_rect()
         usable_right = rect.right()
-        if self.panel.isVisible() and self.panel.x() > self.width() * 0.3:
+        if self.panel_open() and self.panel.x() > self.width() * 0.3:
             usable_right = rect.left() + self.panel.x() - 16
         target = item.focus_rect()
         if isinstance(item, PeriodItem):
             if target.right() > rect.left() + 40 and target.left() < usable_right - 40:
                 return
-            self._scroll_to(int(target.left() - 30), animate)
+            self.scroller.scroll_to(int(target.left() - 30), animate)
             return
         if target.left() - 24 >= rect.left() and target.right() + 24 <= usable_right:
             return
         width = usable_right - rect.left()
-        self._scroll_to(int(target.left() - min(width * 0.3, 160)), animate)
+        self.scroller.scroll_to(int(target.left() - min(width * 0.3, 160)), animate)
 
     # -- focus, hover, opening ----------------------------------------------------------
     def set_hover_item(self, item) -> None:
@@ -357,7 +331,7 @@ QPushButton:disabled {{ color: {c.muted}; border-color: transparent; background:
                 self.step_focus(1)
             if self.focus_item is not None:
                 self.activate(self.focus_item)
-        elif key == Qt.Key.Key_Escape and self.panel.isVisible():
+        elif key == Qt.Key.Key_Escape and self.panel_open():
             self.panel.close_panel()
         else:
             return False
