@@ -7,6 +7,7 @@ an optional sources line and the "Voir aussi" links, each a large button that em
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -88,7 +89,10 @@ class DetailPanel(QFrame):
         self.body.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        # the browser wraps its text to its own viewport (QTextEdit.WidgetWidth); the card
+        # sets the browser's height from the wrapped text, again when either changes
         self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
+        self.body.viewport().installEventFilter(self)
         self.meta = QLabel()
         self.meta.setObjectName("meta")
         self.meta.setWordWrap(True)
@@ -217,17 +221,33 @@ QPushButton#closeButton {{ text-align: center; }}
                 full, Qt.TextElideMode.ElideRight, max(60, width)))
 
     def _fit_body(self, *_: object) -> None:
+        """The text browser exactly as tall as its text, so the links come below it.
+
+        The browser wraps its document to its viewport each time that viewport changes
+        size, and the document then says its new size: the height is measured on that
+        document, at the width it is really shown at, plus the border the style sheets
+        give the browser (the reader's focus ring, thicker on larger screens). The card
+        never sets a width of its own: one differing from the browser's, set after it,
+        left the height measured on a text other than the one drawn.
+        """
         self._elide_buttons()
-        width = max(200, self.scroll.viewport().width() - 4)
-        self.body.document().setTextWidth(width)
-        self.body.setFixedHeight(int(self.body.document().size().height()) + 8)
+        body = self.body
+        outer, inner = body.rect(), body.contentsRect()
+        margins = body.viewportMargins()
+        frame = outer.height() - inner.height() + margins.top() + margins.bottom()
+        height = math.ceil(body.document().size().height()) + frame
+        if body.minimumHeight() != height or body.maximumHeight() != height:
+            body.setFixedHeight(height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        self._fit_body()
+        self._elide_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+        # the card's viewport narrows when its scroll bar shows (the links are elided to
+        # it); the text's viewport changes with the card's width and the browser's border
+        if event.type() == QEvent.Type.Resize and watched in (self.scroll.viewport(),
+                                                               self.body.viewport()):
             self._fit_body()
         return False
 
