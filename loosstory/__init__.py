@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("loosstory")
-except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+# The one place the version is written: pyproject.toml reads it from here (hatch), so the
+# app does not pay importlib.metadata at start-up.
+__version__ = "0.1.0"

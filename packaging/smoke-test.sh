@@ -19,7 +19,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/home"
 cd "$WORK"
-expected_version=$(sed -n 's/^version *= *"\(.*\)"/\1/p' "$ROOT/pyproject.toml" | head -1)
+expected_version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/loosstory/__init__.py" | head -1)
 
 HIDE=()
 if [ "$(id -u)" = 0 ] && [ -z "${LOOSSTORY_SMOKE_NO_HIDE:-}" ] && unshare -m true 2>/dev/null; then

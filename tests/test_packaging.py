@@ -42,10 +42,16 @@ slow = pytest.mark.skipif(
 
 
 def pyproject_version() -> str:
+    """The one version: written in loosstory/__init__.py, read by hatch (pyproject.toml)."""
     import tomllib
 
     with (ROOT / "pyproject.toml").open("rb") as file:
-        return tomllib.load(file)["project"]["version"]
+        project = tomllib.load(file)
+    assert "version" in project["project"]["dynamic"]
+    assert project["tool"]["hatch"]["version"]["path"] == "loosstory/__init__.py"
+    match = re.search(r'(?m)^__version__ = "([^"]+)"$', (ROOT / "loosstory/__init__.py").read_text())
+    assert match, "loosstory/__init__.py must write __version__ as a plain string"
+    return match.group(1)
 
 
 def png_size(path: Path) -> tuple[int, int]:
