@@ -13,8 +13,9 @@ from PySide6.QtCore import QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from loosstory.resources import assets_dir
-from loosstory.story.loader import load_story
+from loosstory.story.head import load_head
 from loosstory.ui.config import ReaderConfig
+from loosstory.ui.loading import StoryLoading, print_problems
 from loosstory.ui.reader import build_reader
 from loosstory.ui.state import ReaderState
 from loosstory.ui.theme import load_fonts
@@ -61,16 +62,27 @@ def run(
     argv: list[str] | None = None,
     config: ReaderConfig | None = None,
 ) -> int:
-    """Play the story in ``content``; returns the exit code of the event loop."""
+    """Play the story in ``content``; returns the exit code of the event loop.
+
+    The cover is shown from story.yaml alone; the chapters, sources and views are loaded
+    after its first frame (:mod:`loosstory.ui.loading`).
+    """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("loosstory")  # X11 WM_CLASS, matched by the .desktop entry
     app.setDesktopFileName("fr.loosengohelle.loosstory")  # Wayland app_id
     load_fonts()
-    result = load_story(Path(content))
-    install_translations(app, result.story.language if result.story else None)
-    for problem in result.problems:  # the terminal gets them as `loosstory check` prints them
-        print(problem.format(), file=sys.stderr)
-    state, loader, window = build_reader(result, config)
+    head = load_head(Path(content))
+    install_translations(app, head.story.language if head.story else None)
+    if head.story is None:  # no cover to show: the problems screen, from the whole check
+        from loosstory.story.loader import load_story
+
+        result = load_story(Path(content))
+        print_problems(result)
+        state, loader, window = build_reader(result, config)
+        loading = None
+    else:
+        state, loader, window = build_reader(head, config, loading=True)
+        loading = StoryLoading(Path(content), state, window)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(state)
     try:
@@ -82,8 +94,10 @@ def run(
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        if loading is not None:
+            loading.wait()
         loader.wait_for_done()
-        # Destroy the window now, not at some later garbage collection: its
-        # application-wide event filters must not outlive run() in a running process.
+        # Destroy the window now, not at some later garbage collection: its key and swipe
+        # filters and its focusChanged connection must not outlive run() in a running process.
         window.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

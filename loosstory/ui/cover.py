@@ -135,13 +135,18 @@ class CoverScreen(QWidget):
         width = self._column_width()
         text = self.title.text()
         words = text.split() or [""]
+        floor = scale.body * 1.6
         px = scale.display
-        while px > scale.body * 1.6:
+        # Advances grow in proportion to the size: one measure gives the size to try, a
+        # second one checks it (hinting can round a few pixels up), then 6 % steps.
+        for attempt in range(12):
             metrics = QFontMetrics(title_font(px, 640))
             longest = max(metrics.horizontalAdvance(word) for word in words)
-            if longest <= width * 0.98 and metrics.horizontalAdvance(text) <= width * 1.9:
+            whole = metrics.horizontalAdvance(text)
+            fits = min(width * 0.98 / max(1, longest), width * 1.9 / max(1, whole))
+            if fits >= 1.0 or px <= floor:
                 break
-            px *= 0.94
+            px = max(floor, px * (fits if attempt == 0 else 0.94))
         self.title.setFont(title_font(px, 640))
         self.title.setMaximumWidth(width)
         self.subtitle.setMaximumWidth(width)

@@ -82,7 +82,8 @@ class ImageView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(40, 40)
         self._resize_timer = QTimer(self, singleShot=True, interval=max(0, debounce_ms))
-        self._resize_timer.timeout.connect(self._request)
+        self._deferred = False  # a decode request waits for the layout to settle
+        self._resize_timer.timeout.connect(self._request_later)
         loader.image_ready.connect(self._on_ready)
         loader.image_failed.connect(self._on_failed)
 
@@ -107,7 +108,7 @@ class ImageView(QWidget):
         if self._missing or self._path is None:
             return True
         return (self._image is not None and not self._loader.is_pending(self._key)
-                and not self._resize_timer.isActive())
+                and not self._resize_timer.isActive() and not self._deferred)
 
     @property
     def image(self) -> QImage | None:
@@ -117,18 +118,41 @@ class ImageView(QWidget):
         ratio = self.devicePixelRatioF()
         return QSize(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
 
-    def _request(self) -> None:
+    def _request(self, now: bool = False) -> None:
+        """Show a cached image that suits the current size at once (or wait for one on its
+        way). On a miss, the decode is asked for from a 0-ms timer (unless ``now``), at the
+        size the widget has then: a new widget passes through sizes before the layout
+        settles, and each would otherwise be a full decode."""
         if self._missing or self._path is None or not self.isVisible():
             return
         box = self.box()
+        image = self._loader.lookup(self._path, box, self._mode)
+        if image is None:
+            pending = self._loader.pending_key(self._path, box, self._mode)
+            if pending is not None:  # already on its way (a prefetch): wait for it
+                self._key = pending
+                return
+            if not now:
+                if not self._deferred:
+                    self._deferred = True
+                    QTimer.singleShot(0, self, self._request_later)
+                return
+            self._key = image_key(self._path, box, self._mode)
+            image = self._loader.request(self._path, box, self._mode)
+            if image is None:
+                if self._loader.has_failed(self._path, box, self._mode):
+                    self._missing = True
+                    self.update()
+                return
         self._key = image_key(self._path, box, self._mode)
-        image = self._loader.request(self._path, box, self._mode)
-        if image is not None:
+        if image is not self._image:
             self._image = image
+            self._hug()
             self.update()
-        elif self._loader.has_failed(self._path, box, self._mode):
-            self._missing = True
-            self.update()
+
+    def _request_later(self) -> None:
+        self._deferred = False
+        self._request(now=True)
 
     def _on_ready(self, key: str, image: QImage) -> None:
         if key == self._key:

@@ -8,8 +8,9 @@ ignored, so a touch swipe is never counted twice.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QInputDevice, QMouseEvent, QTouchEvent, QWindow
+import shiboken6
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QInputDevice, QMouseEvent, QShowEvent, QTouchEvent, QWindow
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 OWNS_GESTURES = "ownsGestures"
@@ -33,14 +34,15 @@ def owns_gestures(widget: QObject | None) -> bool:
     return gesture_owner(widget) is not None
 
 
-_TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-          QEvent.Type.TouchCancel)
-
-
 class SwipeDetector(QObject):
-    """Application event filter watching gestures that start on ``area``.
+    """Watches gestures that start on ``area``; :meth:`install` puts it to work.
 
     Emits ``swiped(+1)`` for a swipe to the left (next page), ``swiped(-1)`` to the right.
+
+    It filters only ``area``, its child widgets (mouse drags: every widget that may receive
+    the press; children added later are watched as they arrive) and the top-level window
+    that shows it (touch, judged where it enters the window): never the whole application,
+    whose every event would otherwise go through Python.
     """
 
     swiped = Signal(int)
@@ -53,7 +55,39 @@ class SwipeDetector(QObject):
         self._start: QPointF | None = None
         self._last: QPointF | None = None
         self._touch = False
+        self._window: QWindow | None = None  # the top-level window handle watched for touch
         self.gestures = 0  # gestures judged (for tests and statistics)
+
+    # -- installing ---------------------------------------------------------------------------
+    def install(self) -> None:
+        self._watch(self._area)
+        self._watch_window()
+
+    def uninstall(self) -> None:
+        if not shiboken6.isValid(self._area):
+            return
+        for widget in (self._area, *self._area.findChildren(QWidget)):
+            widget.removeEventFilter(self)
+        if self._window is not None and shiboken6.isValid(self._window):
+            self._window.removeEventFilter(self)
+        self._window = None
+
+    def _watch(self, widget: QWidget) -> None:
+        for each in (widget, *widget.findChildren(QWidget)):
+            if not owns_gestures(each):  # a drag inside an interactive view is its own
+                each.installEventFilter(self)  # installing twice keeps one filter
+
+    def _watch_window(self) -> None:
+        """The area's top-level window handle: created at the first show, another one
+        when the reader is embedded (the kiosk)."""
+        handle = self._area.window().windowHandle()
+        if handle is self._window:
+            return
+        if self._window is not None and shiboken6.isValid(self._window):
+            self._window.removeEventFilter(self)
+        self._window = handle
+        if handle is not None:
+            handle.installEventFilter(self)
 
     # -- judging ----------------------------------------------------------------------------
     def _begin(self, point: QPointF, touch: bool) -> None:
@@ -79,15 +113,23 @@ class SwipeDetector(QObject):
 
     # -- events ---------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind in _TOUCH:
+        # isinstance first: cheaper than event.type(), and most events are neither
+        if isinstance(event, QMouseEvent):
+            if obj is not self._window:  # a widget's (the window's own copy comes first)
+                self._on_mouse(obj, event)
+        elif isinstance(event, QTouchEvent):
             # Judge touch once, where it enters the window (not again on each widget).
-            if isinstance(obj, QWindow) and self._in_area(obj):
-                self._on_touch(event)  # type: ignore[arg-type]
-            return False
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                    QEvent.Type.MouseButtonRelease):
-            self._on_mouse(obj, event)  # type: ignore[arg-type]
+            if obj is self._window and self._in_area(obj):
+                self._on_touch(event)
+        elif isinstance(event, QChildEvent):
+            # A child widget is polished before it is first shown (so before it can get a
+            # press), and fully built by then: never touch one under construction.
+            if event.polished() and obj is not self._window:
+                child = event.child()
+                if child.isWidgetType():
+                    self._watch(child)
+        elif obj is self._area and isinstance(event, QShowEvent):
+            self._watch_window()
         return False
 
     def _on_touch(self, event: QTouchEvent) -> None:

@@ -50,6 +50,43 @@ _ANTIALIAS = QPainter.RenderHint.Antialiasing
 _SMOOTH = QPainter.RenderHint.SmoothPixmapTransform
 
 
+# A cached image up to this much larger than needed is still used (drawn scaled down),
+# and one at most SLACK_PX smaller (drawn 2 px larger: no visible blur), so a layout a few
+# pixels off does not decode the same file again.
+TOLERANCE = 1.25
+SLACK_PX = 2
+
+
+def _within(have: int, need: int) -> bool:
+    return need - SLACK_PX <= have <= TOLERANCE * need + 1
+
+
+def _fits(image: QSize, box: QSize, mode: str) -> bool:
+    """True when an image decoded for another box can be drawn sharp in ``box``."""
+    if image.isEmpty() or box.isEmpty():
+        return False
+    if mode == COVER:  # cropped to its box: it must have the same shape
+        if abs(image.width() * box.height() - image.height() * box.width()) > \
+                0.01 * image.width() * box.height():
+            return False
+        shown = box
+    else:
+        shown = image.scaled(box, _KEEP)
+    return _within(image.width(), shown.width()) and _within(image.height(), shown.height())
+
+
+def _smaller(image: QSize, box: QSize) -> bool:
+    """The image, fitted in ``box``, would be drawn larger than it is (a small raster is
+    never decoded beyond twice its size: for any bigger box, it would come out the same)."""
+    shown = image.scaled(box, _KEEP)
+    return shown.width() > image.width() + SLACK_PX and shown.height() > image.height() + SLACK_PX
+
+
+def _box_covers(bigger: QSize, box: QSize) -> bool:
+    """A decode for the box ``bigger`` will fit ``box``, whatever the source's shape."""
+    return _within(bigger.width(), box.width()) and _within(bigger.height(), box.height())
+
+
 def _target_size(source: QSize, box: QSize, mode: str) -> QSize:
     """Size to decode ``source`` at for ``box``: inside it (fit) or covering it (cover)."""
     if source.isEmpty():
@@ -170,7 +207,8 @@ class _DecodeTask(QRunnable):
         self._key, self._path, self._box, self._mode = key, path, QSize(box), mode
 
     def run(self) -> None:
-        self._relay.note_thread(threading.get_ident())
+        relay = self._relay
+        relay.note_thread(threading.get_ident())
         try:
             image = decode(self._path, self._box, self._mode)
         except Exception:  # noqa: BLE001 - a broken file must never reach the UI as an error
@@ -178,9 +216,12 @@ class _DecodeTask(QRunnable):
         # Emitted from the worker thread; the loader lives in the GUI thread, so Qt
         # queues the delivery there.
         try:
-            self._relay.decoded.emit(self._key, image)
+            relay.decoded.emit(self._key, image)
         except RuntimeError:  # the application is shutting down
             pass
+        # A wrapper the pool may still reference must not pin the relay, path or image.
+        self._relay = self._path = self._box = None
+        del image
 
 
 class ImageLoader(QObject):
@@ -205,8 +246,9 @@ class ImageLoader(QObject):
         self.max_bytes = max_bytes
         self._cache: OrderedDict[ImageKey, QImage] = OrderedDict()
         self._bytes = 0
-        self._pending: set[ImageKey] = set()
+        self._pending: dict[ImageKey, QSize] = {}  # key -> the box it is decoded for
         self._failed: set[ImageKey] = set()
+        self._whole: set[ImageKey] = set()  # decoded smaller than their box: never larger
         self._relay = _Relay()
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(max(1, threads))
@@ -223,8 +265,41 @@ class ImageLoader(QObject):
             self._cache.move_to_end(key)
             return cached
         if key not in self._pending and key not in self._failed:
-            self._pending.add(key)
+            self._pending[key] = QSize(box)
             self._pool.start(_DecodeTask(self._relay, key, Path(path), box, mode))
+        return None
+
+    def lookup(self, path: Path | None, box: QSize, mode: str = FIT) -> QImage | None:
+        """A cached image of ``path`` that can be drawn sharp in ``box``, or None; never
+        decodes. Exact key first, then any size between the one needed and TOLERANCE x it."""
+        if path is None or box.isEmpty():
+            return None
+        key = image_key(path, box, mode)
+        cached = self._cache.get(key)
+        if cached is None:
+            prefix, suffix = f"{mode}|", f"|{path}"
+            for other, image in reversed(self._cache.items()):  # most recent first
+                if other.startswith(prefix) and other.endswith(suffix) and (
+                        _fits(image.size(), box, mode)
+                        or other in self._whole and _smaller(image.size(), box)):
+                    key, cached = other, image
+                    break
+            else:
+                return None
+        self._cache.move_to_end(key)
+        return cached
+
+    def pending_key(self, path: Path | None, box: QSize, mode: str = FIT) -> ImageKey | None:
+        """The key of a decode under way that will suit ``box`` (exact or a bit larger)."""
+        if path is None or box.isEmpty():
+            return None
+        key = image_key(path, box, mode)
+        if key in self._pending:
+            return key
+        prefix, suffix = f"{mode}|", f"|{path}"
+        for other, wanted in self._pending.items():
+            if other.startswith(prefix) and other.endswith(suffix) and _box_covers(wanted, box):
+                return other
         return None
 
     def prefetch(self, paths: Iterable[Path | None], box: QSize, mode: str = FIT) -> None:
@@ -251,6 +326,7 @@ class ImageLoader(QObject):
 
     def clear(self) -> None:
         self._cache.clear()
+        self._whole.clear()
         self._bytes = 0
         self._failed.clear()
 
@@ -265,12 +341,15 @@ class ImageLoader(QObject):
         return set(self._relay.threads)
 
     def _on_decoded(self, key: ImageKey, image: QImage) -> None:
-        self._pending.discard(key)
+        box = self._pending.pop(key, None)
         if image.isNull():
             self._failed.add(key)
             self.image_failed.emit(key)
         else:
             self._store(key, image)
+            if key in self._cache and box is not None and key.startswith(FIT) \
+                    and _smaller(image.size(), box):
+                self._whole.add(key)  # a small raster at its largest (2x): fits bigger boxes
             self.image_ready.emit(key, image)
         if not self._pending:
             self.idle.emit()
@@ -285,5 +364,6 @@ class ImageLoader(QObject):
         self._cache[key] = image
         self._bytes += size
         while self._bytes > self.max_bytes and self._cache:
-            _, evicted = self._cache.popitem(last=False)
+            gone, evicted = self._cache.popitem(last=False)
             self._bytes -= evicted.sizeInBytes()
+            self._whole.discard(gone)

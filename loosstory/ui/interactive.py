@@ -7,7 +7,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QGraphicsView, QWidget
 
 # Keys a view uses while it has the focus: the reader leaves them to it instead of
 # turning the page (Escape only while a panel is open; PageUp/PageDown always turn pages).
@@ -35,6 +35,38 @@ def view_wants_key(view: FocusOwner, key: int) -> bool:
     if key == Qt.Key.Key_Escape:
         return view.panel.isVisible()
     return key in VIEW_KEYS
+
+
+def _panel_visible(view: QWidget) -> bool:
+    panel = getattr(view, "panel", None)
+    return isinstance(panel, QWidget) and panel.isVisible()
+
+
+def reset_view(view: QWidget) -> None:
+    """Put a kept view back as a new one looks: no panel open, no item focused or hovered,
+    its picture scrolled to the start. The reader calls it when the view's page is left
+    (the view's own ``reset_view()`` if it has one)."""
+    own = getattr(view, "reset_view", None)
+    if callable(own):
+        own()
+        return
+    is_open = getattr(view, "panel_open", None)  # does not build a panel never opened
+    if is_open() if callable(is_open) else _panel_visible(view):
+        close = getattr(view, "close_panel", None) or getattr(view.panel, "close_panel", None)
+        if callable(close):
+            close()
+    for name in ("stop_glide", "skip_build"):
+        stop = getattr(view, name, None)
+        if callable(stop):
+            stop()
+    for name in ("set_hover_item", "set_focus_item"):
+        setter = getattr(view, name, None)
+        if callable(setter):
+            setter(None)
+    canvas = getattr(view, "canvas", None)
+    if isinstance(canvas, QAbstractScrollArea):
+        for bar in (canvas.horizontalScrollBar(), canvas.verticalScrollBar()):
+            bar.setValue(bar.minimum())
 
 
 class ItemCanvas(QGraphicsView):

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from loosstory.story.model import Chapter, Page
 from loosstory.ui.progress import ProgressDots
 from loosstory.ui.theme import Palette, TypeScale, body_font, title_font
+
+_WRAP = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+
+
+def text_height(text: str, font: QFont, width: int) -> int:
+    """Height of ``text`` word-wrapped at ``width`` (as a word-wrapped QLabel lays it out)."""
+    if not text:
+        return 0
+    return QFontMetrics(font).boundingRect(QRect(0, 0, max(1, width), 100000), _WRAP,
+                                           text).height()
 
 
 class Preferred(QWidget):
@@ -91,7 +101,8 @@ class ChapterBand(QWidget):
         text.setSpacing(2)
         text.addWidget(self.chapter_label)
         text.addWidget(self.title)
-        side = QVBoxLayout()
+        self._text, self._side = text, QVBoxLayout()
+        side = self._side
         side.addStretch(1)
         side.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.dots, 0, Qt.AlignmentFlag.AlignRight)
@@ -103,9 +114,10 @@ class ChapterBand(QWidget):
 
     def show_page(self, number: int, chapter: Chapter, page: Page, position: tuple[int, int]) -> None:
         self.colour, self.ink = self._palette.chapter_band(chapter.colour)
-        ink = self.ink.name()
-        for label in (self.chapter_label, self.title, self.progress_label):
-            label.setStyleSheet(f"color: {ink}; background: transparent;")
+        sheet = f"color: {self.ink.name()}; background: transparent;"
+        if sheet != self.title.styleSheet():  # a style sheet costs a re-polish: per chapter
+            for label in (self.chapter_label, self.title, self.progress_label):
+                label.setStyleSheet(sheet)
         self.dots.colour = self.ink
         self.chapter_label.setText(
             self.tr("Chapitre %1 · %2").replace("%1", str(number)).replace("%2", chapter.title)
@@ -118,6 +130,13 @@ class ChapterBand(QWidget):
         )
         self.dots.set_progress(current, count)
         self.update()
+
+    def height_for(self, title: str) -> int:
+        """The band's height with ``title`` as the page title (at its current width)."""
+        text = (self.chapter_label.sizeHint().height() + self._text.spacing()
+                + text_height(title, self.title.font(), self.title.width()))
+        margins = self._row.contentsMargins()
+        return max(text, self._side.sizeHint().height()) + margins.top() + margins.bottom()
 
     def apply_scale(self, scale: TypeScale) -> None:
         m = scale.margin

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -17,16 +16,17 @@ from PySide6.QtWidgets import (
 
 from loosstory.story.model import Page
 from loosstory.ui.figure import FigureWidget
-from loosstory.ui.images import FIT, ImageLoader
-from loosstory.ui.page_parts import ChapterBand, PageText, Preferred
+from loosstory.ui.images import ImageLoader
+from loosstory.ui.page_media import MediaColumn, estimate_column, figure_boxes
+from loosstory.ui.page_parts import ChapterBand, PageText
 from loosstory.ui.progress import PathProgress
 from loosstory.ui.state import ReaderState
 from loosstory.ui.theme import Palette, TypeScale, body_font, mix
-from loosstory.ui.views import create_view
 
 
 class PageScreen(QWidget):
-    """Shows the state's current page; rebuilt on every position change."""
+    """Shows the state's current page; its text, band and figures change on every position
+    change. An interactive view is built once and kept (hidden) while other pages show."""
 
     def __init__(
         self,
@@ -41,8 +41,7 @@ class PageScreen(QWidget):
         self._loader = loader
         self._palette = palette
         self._scale = TypeScale.for_size(1280, 800)
-        self.figures: list[FigureWidget] = []
-        self.view: QWidget | None = None
+        self._prepare_pending = False  # the next page is prepared after this one's paint
         self.page: Page | None = None
         self._mode = ""
         self._dirty = True
@@ -59,10 +58,8 @@ class PageScreen(QWidget):
         self.text.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text.anchorClicked.connect(self._on_link)
-        self.media = Preferred(self)
-        self.media.setObjectName("pageMedia")
-        self.media_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.media)
-        self.media_layout.setContentsMargins(0, 0, 0, 0)
+        self.media = MediaColumn(state, loader, palette, self)
+        self.media_layout = self.media.box_layout
 
         self.sommaire_button = self._button(self.tr("Sommaire"), "sommaireButton",
                                             self.tr("Retour au sommaire"), state.show_sommaire)
@@ -116,10 +113,12 @@ class PageScreen(QWidget):
         page = chapter.pages[page_index]
         self.page = page
         self.band.show_page(chapter_index + 1, chapter, page, path.chapter_progress())
-        self.text.document().setDefaultStyleSheet(self._document_css())
+        css = self._document_css()
+        if css != self.text.document().defaultStyleSheet():
+            self.text.document().setDefaultStyleSheet(css)
         self.text.setHtml(page.html)
         self.text.verticalScrollBar().setValue(0)
-        self._show_media(page)
+        self.media.show_page(page, self._scale)
         step, total = path.story_progress()
         self.path_label.setText(self.tr("Étape %1 / %2").replace("%1", str(step))
                                 .replace("%2", str(total)))
@@ -137,7 +136,10 @@ class PageScreen(QWidget):
         self._fit_chapter_button()
         self.chapter_button.setAccessibleName(text)
         self._relayout()
-        self._prefetch_next()
+        self.media.reveal(self.layout())
+        # The next page is prepared once this page is painted (see paintEvent): the work
+        # then does not delay its first frame, and the media column has its final size.
+        self._prepare_pending = True
 
     def _fit_chapter_button(self) -> None:
         """The "Chapitre suivant : …" label, shortened with "…" to leave the progress bar room."""
@@ -147,26 +149,14 @@ class PageScreen(QWidget):
         text = metrics.elidedText(self._chapter_text, Qt.TextElideMode.ElideRight, max(80, room))
         self.chapter_button.setText(text.replace("&", "&&"))
 
-    def _show_media(self, page: Page) -> None:
-        for widget in [*self.figures, self.view]:
-            if widget is not None:
-                self.media_layout.removeWidget(widget)
-                widget.hide()
-                widget.deleteLater()
-        self.figures, self.view = [], None
-        story = self._state.story
-        if page.view and story is not None:
-            self.view = create_view(page.view, story, self._state, self.media)
-            if self.view is not None:
-                self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-                self.media_layout.addWidget(self.view, 3)
-                self.view.show()
-        for figure in page.figures:
-            widget = FigureWidget(figure, self._loader, self._palette, self._scale, self.media)
-            self.figures.append(widget)
-            self.media_layout.addWidget(widget, 2)
-            widget.show()
-        self.media.setVisible(bool(self.figures) or self.view is not None)
+    @property
+    def figures(self) -> list[FigureWidget]:
+        return self.media.figures
+
+    @property
+    def view(self) -> QWidget | None:
+        """The interactive view shown (kept in ``media.views`` while other pages show)."""
+        return self.media.view
 
     def figure_box(self) -> QSize:
         """The size figures are decoded at: this page's, or the last page that had one."""
@@ -174,15 +164,65 @@ class PageScreen(QWidget):
             self._last_box = self.figures[0].image.box()
         return QSize(self._last_box)
 
-    def _prefetch_next(self) -> None:
+    def media_column(self, page: Page) -> tuple[QSize, bool]:
+        """The contents size of the media column when ``page`` shows (without a view), and
+        whether its figures sit side by side: measured when this page's column is laid out
+        the same way, else computed as the layout will give it."""
+        wide = self.wide
+        delta = self._band_delta(page)
+        if not delta and self.figures and self.view is None and self.media.isVisible() \
+                and self._mode == ("wide" if wide else "narrow"):
+            return self.media_layout.contentsRect().size(), not wide
+        body = self.body.contentsRect().size()
+        body.setHeight(body.height() + delta)
+        return estimate_column(body, self._scale, wide, self.size()), not wide
+
+    def _band_delta(self, page: Page) -> int:
+        """How much taller the body is for ``page`` than for this page: the band grows or
+        shrinks with the number of lines of the page's title."""
+        if self.page is None or page.title == self.page.title:
+            return 0
+        return self.band.height_for(self.page.title) - self.band.height_for(page.title)
+
+    def _view_size(self, page: Page) -> QSize:
+        """The size ``page``'s interactive view will get: the body's width, under the text."""
+        s = self._scale
+        body = self.body.contentsRect()
+        text = min(self._text_limit(page.html), self.text.sizeHint().height())
+        return QSize(body.width() - s.focus_width * 3,
+                     body.height() + self._band_delta(page) - text - round(s.gap))
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._prepare_pending:
+            self._prepare_pending = False
+            QTimer.singleShot(0, self, self._prepare_next)  # after this paint pass
+
+    def _prepare_next(self) -> None:
+        """While the visitor reads: decode the next page's figures (``prefetch``) at the
+        size they will be shown at, and build its interactive view if it has one not built
+        yet (built once, then kept), laid out and drawn once off screen."""
         path = self._state.path
-        if not self._state.config.prefetch or path is None:
+        following = path.peek_next() if path is not None and self.isVisible() else None
+        if following is None:
             return
-        following = path.peek_next()
-        box = self.figure_box()
-        if following is None or box.isEmpty():
-            return
-        self._loader.prefetch((f.file for f in following.figures), box, FIT)
+        for layout in (self.layout(), self.media_layout):
+            layout.activate()  # sizes are final (a no-op when nothing changed)
+        if self._state.config.prefetch and following.figures:
+            if following.view:  # figures beside a view: this page's figure size
+                box = self.figure_box()
+                boxes = [box] * len(following.figures) if not box.isEmpty() else []
+            else:
+                column, side_by_side = self.media_column(following)
+                boxes = figure_boxes(following, column, side_by_side, self._scale,
+                                     self.devicePixelRatioF())
+            self.media.prefetch(following, boxes)
+        if following.figures:
+            self.media.prepare(following, self._scale)
+        if following.view:
+            view = self.media.view_for(following.view)
+            if view is not None and view is not self.view:
+                self.media.lay_out_hidden(view, self._view_size(following))
 
     def _on_link(self, url: QUrl) -> None:
         self._state.navigate(url.toString())
@@ -223,6 +263,19 @@ class PageScreen(QWidget):
             figure.apply_scale(scale)
         self._relayout()
 
+    def _text_limit(self, html: str) -> int:
+        """The text's height above an interactive view: all of it, at most 30% of the page."""
+        s = self._scale
+        document, source = self._measure, self.text.document()
+        document.setDefaultFont(source.defaultFont())
+        document.setDefaultStyleSheet(source.defaultStyleSheet())
+        document.setDocumentMargin(source.documentMargin())
+        document.setHtml(html)
+        available = self.width() - 2 * s.margin
+        document.setTextWidth(min(round(s.body * 34), available) - 2 * s.focus_width)
+        wanted = round(document.size().height()) + 4 * s.focus_width
+        return max(round(s.body * 3), min(wanted, round(self.height() * 0.3)))
+
     @property
     def wide(self) -> bool:
         return self.width() >= 1.45 * max(1, self.height()) * 0.98 and self.width() >= 900
@@ -240,14 +293,7 @@ class PageScreen(QWidget):
         if mode == "view":
             self.media.preferred = QSize()
             self.media.setMaximumSize(16777215, 16777215)
-            document, source = self._measure, self.text.document()
-            document.setDefaultFont(source.defaultFont())
-            document.setDefaultStyleSheet(source.defaultStyleSheet())
-            document.setDocumentMargin(source.documentMargin())
-            document.setHtml(self.page.html if self.page is not None else "")
-            document.setTextWidth(min(column, available) - 2 * s.focus_width)
-            wanted = round(document.size().height()) + 4 * s.focus_width
-            self.text.setMaximumHeight(max(round(s.body * 3), min(wanted, round(self.height() * 0.3))))
+            self.text.setMaximumHeight(self._text_limit(self.page.html if self.page else ""))
         elif mode == "narrow":
             height = round(max(160, self.height() * 0.42))
             self.media.preferred = QSize(min(round(s.body * 40), available), height)
@@ -296,4 +342,4 @@ class PageScreen(QWidget):
 
     @property
     def images_ready(self) -> bool:
-        return all(f.image.is_ready for f in self.figures)
+        return self.media.images_ready

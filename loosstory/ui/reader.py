@@ -18,13 +18,23 @@ from loosstory.ui.window import ReaderWindow
 
 
 def build_reader(
-    result: LoadResult, config: ReaderConfig | None = None
+    result: LoadResult,
+    config: ReaderConfig | None = None,
+    *,
+    loading: bool = False,
+    eager: bool = True,
 ) -> tuple[ReaderState, ImageLoader, ReaderWindow]:
+    """A reader for ``result``.
+
+    With ``loading``, ``result`` is the story's head only
+    (:func:`loosstory.story.head.load_head`) and the state waits for ``finish_loading``.
+    With ``eager=False`` each screen is built the first time it is shown (snapshots).
+    """
     config = config or ReaderConfig()
     register_builtin_views()
-    state = ReaderState(result, config)
+    state = ReaderState(result, config, loading=loading)
     loader = ImageLoader(config.image_cache_bytes, config.decode_threads)
-    window = ReaderWindow(state, loader)
+    window = ReaderWindow(state, loader, eager=eager)
     state.setParent(window)
     loader.setParent(window)
     return state, loader, window

@@ -28,7 +28,9 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "loosstory"])
     load_fonts()
     result = load_story(Path(content))
-    state, loader, window = build_reader(result, ReaderConfig(transition_ms=0, prefetch=False))
+    state, loader, window = build_reader(
+        result, ReaderConfig(transition_ms=0, prefetch=False), eager=False
+    )
     try:
         width, height = size
         if state.playable:
@@ -59,7 +61,7 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
         window.close()
         loader.wait_for_done()
         window.deleteLater()
-        # processEvents() never runs deferred deletes: without this the window (and its
-        # application-wide event filters) would outlive the call and eat later input.
+        # processEvents() never runs deferred deletes: without this the window (and its key
+        # and swipe filters) would outlive the call and eat later input.
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()

@@ -7,6 +7,7 @@ composition root owns it; widgets receive it and subscribe.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,6 +22,8 @@ PROBLEMS = "problems"
 SCREENS = (COVER, SOMMAIRE, PAGE, PROBLEMS)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Qt property of the state: an element or event to open once its view has been built.
+PENDING_ENTITY = "loosstoryPendingEntity"
 
 
 class ReaderState(QObject):
@@ -32,19 +35,24 @@ class ReaderState(QObject):
       ``position_changed(int, int)`` — chapter index, page index (also on a screen change
       to "page");
       ``entity_requested(str)`` — a link to an id that is neither a chapter nor a page
-      (a schematic element, a timeline event…).
+      (a schematic element, a timeline event…);
+      ``story_loaded()`` — the whole story arrived after a start from its head only
+      (``loading=True``: the app shows the cover from story.yaml, then loads the rest).
     """
 
     about_to_change = Signal()
     screen_changed = Signal(str)
     position_changed = Signal(int, int)
     entity_requested = Signal(str)
+    story_loaded = Signal()
 
     def __init__(
         self,
         result: LoadResult,
         config: ReaderConfig | None = None,
         parent: QObject | None = None,
+        *,
+        loading: bool = False,
     ) -> None:
         super().__init__(parent)
         self._result = result
@@ -53,8 +61,29 @@ class ReaderState(QObject):
         self._path: GuidedPath | None = (
             GuidedPath(story) if story is not None and story.chapters else None
         )
-        self._screen = PROBLEMS if not self.playable else COVER
+        # While loading, the cover is shown and its buttons are remembered, not lost.
+        self._loading = loading and story is not None
+        self._pending: Callable[[], object] | None = None
+        self._screen = COVER if self._loading or self.playable else PROBLEMS
         self.direction = 0  # +1 forward, -1 backward, 0 jump (for transitions)
+
+    @property
+    def loading(self) -> bool:
+        """True between a start from story.yaml alone and :meth:`finish_loading`."""
+        return self._loading
+
+    def finish_loading(self, result: LoadResult) -> None:
+        """The whole story is here: play it, or show its problems if it cannot be played."""
+        self._result = result
+        story = result.story
+        self._path = GuidedPath(story) if story is not None and story.chapters else None
+        self._loading = False
+        pending, self._pending = self._pending, None
+        self.story_loaded.emit()
+        if not self.playable:
+            self._set_screen(PROBLEMS)
+        elif pending is not None:
+            pending()  # "Commencer" or "Sommaire", pressed while the chapters were loading
 
     # -- what we show -------------------------------------------------------------------
     @property
@@ -106,7 +135,9 @@ class ReaderState(QObject):
             self._set_screen(COVER)
 
     def show_sommaire(self) -> None:
-        if self.playable:
+        if self._loading:
+            self._pending = self.show_sommaire
+        elif self.playable:
             self._set_screen(SOMMAIRE)
 
     def show_problems(self) -> None:
@@ -123,6 +154,9 @@ class ReaderState(QObject):
 
     def start(self) -> None:
         """The cover's "Commencer": the first page of the guided path."""
+        if self._loading:
+            self._pending = self.start
+            return
         if not self.playable or self._path is None:
             return
         self._path.go(0, 0)
@@ -136,6 +170,9 @@ class ReaderState(QObject):
 
     def next(self) -> bool:
         """One page forward. From the cover it starts; at the story's end, the sommaire."""
+        if self._loading and self._screen == COVER:
+            self.start()
+            return True
         if self._path is None or not self.playable:
             return False
         if self._screen == COVER:
@@ -201,6 +238,36 @@ class ReaderState(QObject):
         if self.go_to_ref(target):
             return True
         if _ID.match(target):
+            page_ref = self._view_page_of(target)
+            page = self.page
+            if page_ref and (self._screen != PAGE or page is None or page.ref != page_ref):
+                # Go to the page that shows it; a view built for that page opens the pending
+                # entity itself, a view kept from an earlier visit gets the signal below.
+                self.setProperty(PENDING_ENTITY, target)
+                self.go_to_ref(page_ref)
+                opened = not self.property(PENDING_ENTITY)
+                self.setProperty(PENDING_ENTITY, "")
+                if opened:
+                    return True
             self.entity_requested.emit(target)
             return True
         return False
+
+    def _view_page_of(self, entity: str) -> str:
+        """The "chapter/page" whose interactive view shows ``entity`` (an element of the
+        house, an event or a period of the timeline), or ""."""
+        story = self.story
+        if story is None:
+            return ""
+        schematic, timeline = story.schematic, story.timeline
+        if schematic is not None and schematic.element(entity) is not None:
+            view = "schematic"
+        elif timeline is not None and (timeline.event(entity) or timeline.period(entity)):
+            view = "timeline"
+        else:
+            return ""
+        for chapter in story.chapters:
+            for page in chapter.pages:
+                if page.view == view:
+                    return f"{chapter.id}/{page.id}"
+        return ""

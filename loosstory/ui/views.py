@@ -32,12 +32,31 @@ def register_view(name: str, factory: ViewFactory) -> None:
     VIEW_FACTORIES[name] = factory
 
 
-def register_builtin_views() -> None:
-    """The interactive views the engine ships: the code-source house and the timeline."""
-    from loosstory.ui import schematic, timeline
+def _schematic(story: Story, state: ReaderState, parent: QWidget) -> QWidget:
+    from loosstory.ui import schematic
 
-    VIEW_FACTORIES.setdefault("schematic", schematic.create)
-    VIEW_FACTORIES.setdefault("timeline", timeline.create)
+    return schematic.create(story, state, parent)
+
+
+def _timeline(story: Story, state: ReaderState, parent: QWidget) -> QWidget:
+    from loosstory.ui import timeline
+
+    return timeline.create(story, state, parent)
+
+
+def register_builtin_views() -> None:
+    """The interactive views the engine ships: the code-source house and the timeline.
+
+    Their modules are imported when a view is first built (or by :func:`preload_views`),
+    not at start-up: the cover does not need them.
+    """
+    VIEW_FACTORIES.setdefault("schematic", _schematic)
+    VIEW_FACTORIES.setdefault("timeline", _timeline)
+
+
+def preload_views() -> None:
+    """Import the built-in views' modules now (idle time after start-up), not on a page turn."""
+    from loosstory.ui import schematic, timeline  # noqa: F401
 
 
 def create_view(name: str, story: Story, state: ReaderState, parent: QWidget) -> QWidget | None:

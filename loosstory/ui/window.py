@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+import warnings
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QMainWindow,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -19,13 +22,15 @@ from loosstory.ui.cover import CoverScreen
 from loosstory.ui.gestures import SwipeDetector, gesture_owner
 from loosstory.ui.images import ImageLoader
 from loosstory.ui.interactive import VIEW_KEYS
-from loosstory.ui.page_view import PageScreen
-from loosstory.ui.problems_view import ProblemsScreen
-from loosstory.ui.sommaire import SommaireScreen
 from loosstory.ui.state import ReaderState
 from loosstory.ui.styles import stylesheet
 from loosstory.ui.theme import Palette, TypeScale
 from loosstory.ui.transitions import Transition
+
+if TYPE_CHECKING:  # built when the story is there, imported then (not before the cover)
+    from loosstory.ui.page_view import PageScreen
+    from loosstory.ui.problems_view import ProblemsScreen
+    from loosstory.ui.sommaire import SommaireScreen
 
 WINDOW_TITLE = "Loos-en-Gohelle — loosstory"
 
@@ -38,14 +43,26 @@ def _view_wants_key(view: QWidget, key: int) -> bool:
     return wants_key(key) if callable(wants_key) else key in VIEW_KEYS
 
 
-class ReaderWindow(QMainWindow):
-    """Shows whatever screen the state is on; owns no story logic itself."""
+class ReaderWindow(QWidget):
+    """Shows whatever screen the state is on; owns no story logic itself.
+
+    A plain top-level QWidget, not a QMainWindow: a QMainWindow runs an internal animation
+    when shown, and the first such private object to meet a Python event filter makes
+    PySide6 create every enum of QtCore/QtGui/QtWidgets (~180 Python enums, ~50 ms) before
+    the first frame (bench/README.md, start-up).
+
+    The screens are built when the story can fill them: the cover from story.yaml alone
+    (``state.loading``), the sommaire and the page screen when the whole story is there,
+    the problems screen the first time it is shown.
+    """
 
     def __init__(
         self,
         state: ReaderState,
         loader: ImageLoader,
         parent: QWidget | None = None,
+        *,
+        eager: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("readerWindow")
@@ -58,39 +75,94 @@ class ReaderWindow(QMainWindow):
 
         root = QWidget(self)
         root.setObjectName("readerRoot")
+        self._root = root
         self.stack = QStackedWidget(root)
         self.stack.setObjectName("screens")
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.setCentralWidget(root)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(root)
 
         self.screens: dict[str, QWidget] = {}
-        self.problems = ProblemsScreen(state, self.palette_)
-        self._add(screens.PROBLEMS, self.problems)
+        self._problems: ProblemsScreen | None = None
         self.cover: CoverScreen | None = None
         self.sommaire: SommaireScreen | None = None
         self.page: PageScreen | None = None
-        if state.playable:
-            self.cover = CoverScreen(state, loader, self.palette_)
-            self.sommaire = SommaireScreen(state, loader, self.palette_)
-            self.page = PageScreen(state, loader, self.palette_)
-            self._add(screens.COVER, self.cover)
-            self._add(screens.SOMMAIRE, self.sommaire)
-            self._add(screens.PAGE, self.page)
-            self.swipes = SwipeDetector(self.page, state.config.swipe_min_px,
-                                        state.config.swipe_min_fraction)
-            self.swipes.swiped.connect(self._on_swipe)
-            QApplication.instance().installEventFilter(self.swipes)
+        self.swipes: SwipeDetector | None = None
+        self._key_widget: QWidget | None = None  # the focused widget whose keys we read
+        self._scale: TypeScale | None = None
+        self._eager = eager
+        if eager and (state.playable or state.loading):
+            self._ensure_screen(screens.COVER)
+        if eager and state.playable:
+            self._build_story_screens()
 
         self.transition = Transition(root, state.config.transition_ms)
-        self._scale: TypeScale | None = None
         state.about_to_change.connect(self.transition.capture)
         state.screen_changed.connect(self._show_screen)
         state.position_changed.connect(self._after_move)
-        QApplication.instance().installEventFilter(self)
+        state.story_loaded.connect(self._on_story_loaded)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)  # reader keys
         self._show_screen(state.screen)
         self.resize(1280, 800)
+
+    def _build_story_screens(self) -> None:
+        """The sommaire and the page screen, once the chapters are loaded."""
+        self._ensure_screen(screens.SOMMAIRE)
+        self._ensure_screen(screens.PAGE)
+
+    def _ensure_screen(self, name: str) -> QWidget | None:
+        """The screen called ``name``, built now if it is not yet (None: nothing to show)."""
+        if name in self.screens:
+            return self.screens[name]
+        if name == screens.PROBLEMS:
+            return self.problems
+        state, loader = self.state, self.loader
+        widget: QWidget
+        if name == screens.COVER and (state.playable or state.loading):
+            widget = self.cover = CoverScreen(state, loader, self.palette_)
+        elif name == screens.SOMMAIRE and state.playable:
+            from loosstory.ui.sommaire import SommaireScreen
+
+            widget = self.sommaire = SommaireScreen(state, loader, self.palette_)
+        elif name == screens.PAGE and state.playable:
+            from loosstory.ui.page_view import PageScreen
+
+            widget = self.page = PageScreen(state, loader, self.palette_)
+            self.swipes = SwipeDetector(self.page, state.config.swipe_min_px,
+                                        state.config.swipe_min_fraction)
+            self.swipes.swiped.connect(self._on_swipe)
+            self.swipes.install()  # the page screen and its window only, not the application
+        else:
+            return None
+        self._add(name, widget)
+        apply = getattr(widget, "apply_scale", None)
+        if self._scale is not None and apply is not None:
+            apply(self._scale)
+        return widget
+
+    def _on_story_loaded(self) -> None:
+        if self._problems is not None:  # made from story.yaml's problems only: rebuilt on use
+            self.screens.pop(screens.PROBLEMS, None)
+            self.stack.removeWidget(self._problems)
+            self._problems.deleteLater()
+            self._problems = None
+        if self.state.playable and self._eager:
+            self._build_story_screens()
+
+    @property
+    def problems(self) -> ProblemsScreen:
+        """The problems screen (built on first use: most visits never need it)."""
+        if self._problems is None:
+            from loosstory.ui.problems_view import ProblemsScreen
+
+            self._problems = ProblemsScreen(self.state, self.palette_)
+            self._add(screens.PROBLEMS, self._problems)
+            if self._scale is not None:
+                self._problems.apply_scale(self._scale)
+        return self._problems
 
     def _add(self, name: str, widget: QWidget) -> None:
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -121,7 +193,7 @@ class ReaderWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def _show_screen(self, name: str) -> None:
-        widget = self.screens.get(name, self.problems)
+        widget = self._ensure_screen(name) or self.problems
         self.stack.setCurrentWidget(widget)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self.transition.play(self.state.direction)
@@ -142,7 +214,7 @@ class ReaderWindow(QMainWindow):
 
     # -- scale ----------------------------------------------------------------------------
     def _rescale(self) -> None:
-        size = self.centralWidget().size() if self.centralWidget() else self.size()
+        size = self.size()
         scale = TypeScale.for_size(size.width(), size.height())
         if self._scale == scale:
             return
@@ -176,12 +248,35 @@ class ReaderWindow(QMainWindow):
             else:
                 self.state.previous()
 
+    # Reader keys are read before the focused widget uses them (a button would move the
+    # focus on an arrow, the text would scroll), by an event filter on that one widget: no
+    # application-wide filter, which would run Python for every event of the application.
+    # Keys the focused widget does not take come up to keyPressEvent (or reach the window
+    # directly when nothing inside has the focus). Embedded in another window (the kiosk),
+    # the host forwards the keys to handle_key instead.
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        watched = self._key_widget
+        if watched is not None and watched is not new:
+            if shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
+            self._key_widget = None
+        if new is not None and new is not self and new is not watched and new.window() is self:
+            new.installEventFilter(self)
+            self._key_widget = new
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
-        if obj.window() is not self:
+        if not isinstance(obj, QWidget) or obj.window() is not self:
             return False
-        return self.handle_key(event)  # type: ignore[arg-type]
+        return self.handle_key(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.isWindow() and self.handle_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Reader keys; True when the key was used."""
@@ -232,9 +327,21 @@ class ReaderWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.loader.wait_for_done(5000)
+        self.stop_input()
+        super().closeEvent(event)
+
+    def stop_input(self) -> None:
+        """Stop watching keys and gestures (closing, or a kiosk dropping this reader)."""
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
-            if self.page is not None:
-                app.removeEventFilter(self.swipes)
-        super().closeEvent(event)
+            with warnings.catch_warnings():  # stopped twice (closed, then dropped): no warning
+                warnings.simplefilter("ignore", RuntimeWarning)
+                try:
+                    app.focusChanged.disconnect(self._on_focus_changed)
+                except (RuntimeError, TypeError):
+                    pass
+        watched, self._key_widget = self._key_widget, None
+        if watched is not None and shiboken6.isValid(watched):
+            watched.removeEventFilter(self)
+        if self.swipes is not None:
+            self.swipes.uninstall()

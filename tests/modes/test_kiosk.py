@@ -124,6 +124,21 @@ def test_reset_closes_open_panels_of_the_interactive_views(qtbot, tmp_path):
         kiosk.window.close()
 
 
+def test_a_reset_lets_go_of_the_old_reader_at_once(kiosk, qtbot):
+    import shiboken6
+    from PySide6.QtCore import SIGNAL
+
+    visit(kiosk, qtbot)
+    kiosk.state.go_to_ref("resilience/mine")
+    loader, state, reader = kiosk.loader, kiosk.state, kiosk.reader
+    qtbot.waitUntil(lambda: loader.pending == 0 and loader.cached_count > 0, timeout=5000)
+    kiosk.reset("idle")
+    assert loader.cached_count == 0  # its decoded images are freed now, not at deletion
+    assert loader.receivers(SIGNAL("image_ready(QString,QImage)")) == 0
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(o) for o in (loader, state, reader)),
+                    timeout=2000)
+
+
 def test_no_idle_handling_outside_kiosk_mode(qtbot, load_result):
     from tests.ui.conftest import make_reader
 

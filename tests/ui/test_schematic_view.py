@@ -358,3 +358,36 @@ def test_escape_in_the_house_closes_a_panel_first_then_goes_to_the_sommaire(qtbo
     assert not house.panel.isVisible() and state.screen == "page"  # the panel closes
     qtbot.keyClick(house.canvas, Qt.Key.Key_Escape)
     assert state.screen == "sommaire"  # with no panel open, Esc does what it does elsewhere
+
+
+def test_a_page_link_opens_the_house_on_its_element_even_before_any_visit(qtbot,
+                                                                          pack_reader) -> None:
+    """The Énergie page's link [l’étoile…](#pilier-etoile), clicked by a visitor who has not
+    yet seen the house: the reader goes to the house and opens the star pillar's panel."""
+    from PySide6.QtCore import QUrl
+
+    state, window = pack_reader.state, pack_reader.window
+    energie = state.story.chapter("energie")
+    page = next(p for p in energie.pages if any(k.target == "pilier-etoile" for k in p.links))
+    assert state.go_to_ref(page.ref)
+    assert window.page.view is None
+    window.page.text.anchorClicked.emit(QUrl("#pilier-etoile"))  # what a click on it sends
+    assert state.page.ref == "code-source/maison"
+    house = window.page.view
+    assert isinstance(house, SchematicView)
+    assert house.panel_open() and house.panel.current_id == "pilier-etoile"
+
+
+def test_a_link_to_a_timeline_event_opens_the_frise_on_its_card(qtbot, pack_reader) -> None:
+    story = pack_reader.state.story
+    event = story.timeline.events[5]
+    state, window = pack_reader.state, pack_reader.window
+    assert state.go_to_ref("energie")
+    assert state.navigate(f"#{event.id}")
+    assert state.page.ref == "resilience-et-transition/frise"
+    frise = window.page.view
+    assert frise.panel_open() and frise.panel.current_id == event.id
+    # Back on a text page, the same link again: the kept view opens the card again.
+    assert state.go_to_ref("energie")
+    assert state.navigate(f"#{event.id}")
+    assert window.page.view is frise and frise.panel.current_id == event.id

@@ -13,6 +13,7 @@ Modes: ``attract`` (the loop runs), ``visit`` (the reader, idle timer running),
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -151,19 +152,34 @@ class KioskController(QObject):
 
     # -- the reader -------------------------------------------------------------------------
     def _drop_reader(self) -> None:
-        old, loader = self.reader, self.loader
+        """Throw the reader away whole: nothing of it (widgets, decoded images, pending
+        decodes, connections) may outlive it, or each reset would leave some behind."""
+        old, loader, state = self.reader, self.loader, self.state
         self.state = self.loader = self.reader = None
         if old is None:
             return
-        app = QApplication.instance()
-        app.removeEventFilter(old)
-        swipes = getattr(old, "swipes", None)
-        if swipes is not None:
-            app.removeEventFilter(swipes)
+        stop_input = getattr(old, "stop_input", None)
+        if callable(stop_input):
+            stop_input()  # its key and swipe filters
         if loader is not None and hasattr(loader, "wait_for_done"):
             loader.wait_for_done(5000)
+        if isinstance(loader, QObject):
+            loader.blockSignals(True)  # decodes still under way deliver to nobody
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # "nothing to disconnect"
+                for signal in ("image_ready", "image_failed", "idle"):
+                    try:
+                        getattr(loader, signal).disconnect()
+                    except (AttributeError, RuntimeError, TypeError):
+                        pass
+            clear = getattr(loader, "clear", None)
+            if callable(clear):
+                clear()
         old.hide()
         old.setParent(None)
+        for obj in (state, loader):
+            if isinstance(obj, QObject):
+                obj.deleteLater()
         old.deleteLater()
 
     def _build_reader(self, result: LoadResult) -> None:

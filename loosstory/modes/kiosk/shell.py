@@ -51,7 +51,7 @@ class KioskWindow(QWidget):
             if item.widget() is not None:
                 item.widget().hide()
         if reader is not None:
-            reader.setParent(self.reader_host)  # a QMainWindow embedded as a plain widget
+            reader.setParent(self.reader_host)  # the top-level reader embedded as a child widget
             reader.setWindowFlags(Qt.WindowType.Widget)
             layout.addWidget(reader)
             reader.show()

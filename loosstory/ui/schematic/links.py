@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from loosstory.ui.schematic.colours import ViewColours
 from loosstory.ui.schematic.panel import pretty_target
+from loosstory.ui.state import PENDING_ENTITY
 
 
 def build_titles(story: object) -> Callable[[str], str]:
@@ -96,7 +97,7 @@ class _Wiring(QObject):
         self.opener(entity)
 
 
-_PENDING = "loosstoryPendingEntity"
+_PENDING = PENDING_ENTITY
 
 
 def set_pending(state: object, entity: str) -> None:

@@ -1,0 +1,117 @@
+"""Start-up in two steps: the cover from story.yaml, then the rest of the pack.
+
+The app paints its cover before the chapters, the sources and the interactive views are
+loaded (bench figure 1); these tests pin what a visitor must still get: the buttons of the
+cover work during the load, a broken pack still ends on its problems screen, and the
+first frame does not import what it does not need.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from loosstory.resources import content_dir
+from loosstory.story.head import load_head
+from loosstory.story.loader import load_story
+from loosstory.ui import state as screens
+from loosstory.ui.config import ReaderConfig
+from loosstory.ui.loading import StoryLoading
+from loosstory.ui.reader import build_reader
+from tests.story.packs import STORY_YAML, write_pack
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _reader_from_head(qtbot, content: Path):
+    head = load_head(content)
+    assert head.story is not None
+    state, loader, window = build_reader(head, ReaderConfig(transition_ms=0), loading=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    return state, loader, window
+
+
+def test_the_cover_shows_first_and_commencer_waits_for_the_chapters(qtbot) -> None:
+    state, loader, window = _reader_from_head(qtbot, content_dir())
+    assert state.loading and state.screen == screens.COVER
+    assert window.cover is not None and window.page is None and window.sommaire is None
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.cover.title.text() == load_story(content_dir()).story.title
+
+    # A visitor taps « Commencer » before the chapters are there: it is kept, not lost.
+    QTest.mouseClick(window.cover.start_button, Qt.MouseButton.LeftButton)
+    assert state.screen == screens.COVER and state.loading
+
+    loading = StoryLoading(content_dir(), state, window)  # starts after the first paint
+    qtbot.waitUntil(lambda: state.screen == screens.PAGE, timeout=20000)
+    loading.wait()
+    assert not state.loading and state.playable
+    assert window.page is not None and window.sommaire is not None
+    assert state.path.index == 0
+    assert state.page is state.story.chapters[0].pages[0]
+    first_page = state.story.chapters[0].pages[0]
+    shown = window.page.text.toPlainText()
+    assert shown and shown[:40] in re.sub(r"<[^>]+>", "", first_page.html)  # its text
+    loader.wait_for_done()
+
+
+def test_sommaire_pressed_during_the_load_opens_the_sommaire(qtbot) -> None:
+    state, loader, window = _reader_from_head(qtbot, content_dir())
+    window.show()
+    QTest.mouseClick(window.cover.sommaire_button, Qt.MouseButton.LeftButton)
+    StoryLoading(content_dir(), state, window).start()
+    qtbot.waitUntil(lambda: state.screen == screens.SOMMAIRE, timeout=20000)
+    assert window.sommaire.cards  # one card per chapter
+    loader.wait_for_done()
+
+
+def test_a_pack_that_cannot_play_ends_on_its_problems_screen(qtbot, tmp_path) -> None:
+    # story.yaml is fine (the cover shows) but its path names chapters that do not exist.
+    story_yaml = STORY_YAML.replace("  - premier\n  - second\n", "  - inconnu\n")
+    pack = write_pack(tmp_path / "pack", story=story_yaml)
+    expected = load_story(pack)
+    assert not expected.playable, "the test pack must be unplayable"
+    state, loader, window = _reader_from_head(qtbot, pack)
+    window.show()
+    assert state.screen == screens.COVER  # story.yaml itself is fine
+    StoryLoading(pack, state, window).start()
+    qtbot.waitUntil(lambda: state.screen == screens.PROBLEMS, timeout=20000)
+    assert window.stack.currentWidget() is window.problems
+    errors = len(expected.errors)
+    assert window.problems.heading.text().startswith(f"Le contenu contient {errors} erreur")
+    loader.wait_for_done()
+
+
+def test_the_first_frame_path_imports_neither_markdown_nor_the_chapters_nor_the_views() -> None:
+    """What the cover needs, only: Markdown, the chapter parser, the page screen and the
+    interactive views come after the first frame (each costs start-up time)."""
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from loosstory.app import run\n"
+        "from loosstory.story.head import load_head\n"
+        "from loosstory.ui.reader import build_reader\n"
+        "from loosstory.resources import content_dir\n"
+        "state, loader, window = build_reader(load_head(content_dir()), loading=True)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "late = ['markdown', 'loosstory.story.pages', 'loosstory.story.chapters',\n"
+        "        'loosstory.story.timeline', 'loosstory.story.schematic',\n"
+        "        'loosstory.ui.page_view', 'loosstory.ui.sommaire', 'loosstory.ui.schematic',\n"
+        "        'loosstory.ui.timeline', 'importlib.metadata']\n"
+        "print(' '.join(m for m in late if m in sys.modules) or 'none')\n"
+        "loader.wait_for_done()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "none"
