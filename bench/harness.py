@@ -25,8 +25,15 @@ FLAGS_WAIT = QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFl
 
 
 def register_views() -> list[str]:
-    """Register the schematic and timeline views if the engine has not (yet) done it."""
-    from loosstory.ui.views import VIEW_FACTORIES
+    """Register the schematic and timeline views if the engine has not (yet) done it.
+
+    The engine registers its own (lazy: their modules are imported in idle time once the
+    story screens exist, as in the app); this only fills in for an engine that does not."""
+    from loosstory.ui import views
+
+    if hasattr(views, "register_builtin_views"):
+        views.register_builtin_views()
+    VIEW_FACTORIES = views.VIEW_FACTORIES
 
     added = []
     for name, module in (("schematic", "loosstory.ui.schematic"), ("timeline", "loosstory.ui.timeline")):

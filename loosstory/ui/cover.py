@@ -51,6 +51,7 @@ class CoverScreen(QWidget):
         story = state.story
         self.hero = ImageView(loader, palette, COVER, self, state.config.resize_debounce_ms)
         self.hero.tint = QColor("#3b4046")
+        self.hero.decode_after_paint = True  # the title and buttons first, the picture next
         cover = story.cover if story else None
         self.hero.set_file(cover.file if cover else None, cover.alt if cover else "")
         self.front = _Foreground(self)

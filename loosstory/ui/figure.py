@@ -83,6 +83,10 @@ class ImageView(QWidget):
         self.setMinimumSize(40, 40)
         self._resize_timer = QTimer(self, singleShot=True, interval=max(0, debounce_ms))
         self._deferred = False  # a decode request waits for the layout to settle
+        # The cover asks for its picture only once its first frame is painted: decoding
+        # it meanwhile delayed that frame by ~20 ms (bench/README.md, start-up).
+        self.decode_after_paint = False
+        self._painted = False
         self._resize_timer.timeout.connect(self._request_later)
         loader.image_ready.connect(self._on_ready)
         loader.image_failed.connect(self._on_failed)
@@ -133,7 +137,7 @@ class ImageView(QWidget):
                 self._key = pending
                 return
             if not now:
-                if not self._deferred:
+                if not self._deferred and (self._painted or not self.decode_after_paint):
                     self._deferred = True
                     QTimer.singleShot(0, self, self._request_later)
                 return
@@ -187,6 +191,10 @@ class ImageView(QWidget):
             self._request()  # otherwise the first resize (by the layout) asks, at the right size
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        if not self._painted:
+            self._painted = True
+            if self.decode_after_paint and self._image is None:
+                self._request()  # from a 0-ms timer: after this paint pass
         painter = QPainter(self)
         rect = QRectF(self.rect())
         if self._missing:

@@ -59,8 +59,6 @@ class StoryLoading(QObject):
         self.result = result
         print_problems(result)
         self._state.finish_loading(result)
-        # The interactive views' modules, in idle time rather than on the page turn to them.
-        QTimer.singleShot(0, self, _preload_views)
 
     def wait(self, timeout: float = 10.0) -> None:
         if self._thread is not None:
@@ -72,8 +70,3 @@ def print_problems(result: LoadResult) -> None:
     for problem in result.problems:
         print(problem.format(), file=sys.stderr)
 
-
-def _preload_views() -> None:
-    from loosstory.ui.views import preload_views
-
-    preload_views()

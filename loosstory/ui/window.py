@@ -6,7 +6,7 @@ import warnings
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +26,7 @@ from loosstory.ui.state import ReaderState
 from loosstory.ui.styles import stylesheet
 from loosstory.ui.theme import Palette, TypeScale
 from loosstory.ui.transitions import Transition
+from loosstory.ui.views import preload_views
 
 if TYPE_CHECKING:  # built when the story is there, imported then (not before the cover)
     from loosstory.ui.page_view import PageScreen
@@ -109,9 +110,11 @@ class ReaderWindow(QWidget):
         self.resize(1280, 800)
 
     def _build_story_screens(self) -> None:
-        """The sommaire and the page screen, once the chapters are loaded."""
+        """The sommaire and the page screen, once the chapters are loaded; the interactive
+        views' modules are imported right after, in idle time, not on a page turn."""
         self._ensure_screen(screens.SOMMAIRE)
         self._ensure_screen(screens.PAGE)
+        QTimer.singleShot(0, self, preload_views)
 
     def _ensure_screen(self, name: str) -> QWidget | None:
         """The screen called ``name``, built now if it is not yet (None: nothing to show)."""
