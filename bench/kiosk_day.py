@@ -162,6 +162,16 @@ def find_kiosk(reader: Reader, data_dir: Path) -> tuple[object | None, dict[str,
     return None, {}, "no kiosk module (loosstory.ui.kiosk / loosstory.modes.kiosk): stand-ins"
 
 
+def count_qobjects(obj: QObject) -> int:
+    """QObjects under ``obj`` (itself included), walked through children().
+
+    Not ``obj.findChildren(QObject)``: PySide6 makes ``obj`` the Python-side parent of every
+    wrapper findChildren returns, so each sample pinned the wrappers of the reader's internal
+    layouts and scroll bars for good, long after Qt deleted them (~25 per sample: the +2,300
+    "Python objects" of the 22:20 run were the benchmark's own)."""
+    return 1 + sum(count_qobjects(child) for child in obj.children())
+
+
 def day(reader: Reader, steps: int, seed: int, out: dict, data_dir: Path):
     rng = random.Random(seed)
     kiosk, hooks, kiosk_note = find_kiosk(reader, data_dir)
@@ -298,7 +308,7 @@ def day(reader: Reader, steps: int, seed: int, out: dict, data_dir: Path):
             rss = rss_mb()
             top = kiosk.window if real_kiosk else host.window
             samples.append({"step": step, "rss_mb": rss, "t_s": time.perf_counter() - started,
-                            "qobjects": len(top.findChildren(QObject)),
+                            "qobjects": count_qobjects(top),
                             "py_objects": len(gc.get_objects()),
                             "cache_mb": host.loader.cached_bytes / 2**20 if host.loader else 0.0,
                             "refs_none": sys.getrefcount(None), "refs_true": sys.getrefcount(True)})
