@@ -64,3 +64,16 @@ def test_resets_leave_no_wrapper_of_a_deleted_reader_behind(kiosk, qtbot):
             if isinstance(o, QObject) and o is not kiosk.window.reader_host
             and not any(o is layer for layer in kiosk.window._layers)]
     assert len(kept) <= 2, [type(o).__name__ for o in kept]
+
+
+def test_a_kiosk_puts_large_allocations_in_mmap_on_glibc() -> None:
+    """A kiosk runs for months: image buffers must not fragment the heap (bench figure 5)."""
+    import platform
+
+    from loosstory.modes.kiosk.resilience import tune_allocator
+
+    tuned = tune_allocator()
+    if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
+        assert tuned is True
+    else:
+        assert tuned is False

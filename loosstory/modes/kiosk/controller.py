@@ -29,7 +29,7 @@ from loosstory.modes.kiosk.idle import IdleWatcher
 from loosstory.modes.kiosk.lockdown import Lockdown
 from loosstory.modes.kiosk.overlay import IdleOverlay
 from loosstory.modes.kiosk.pinpad import PinPad
-from loosstory.modes.kiosk.resilience import ExceptionHooks, RecentProblems
+from loosstory.modes.kiosk.resilience import ExceptionHooks, RecentProblems, tune_allocator
 from loosstory.modes.kiosk.settings import KioskSettings
 from loosstory.modes.kiosk.shell import KioskWindow
 from loosstory.modes.kiosk.theme import KioskLook
@@ -60,6 +60,7 @@ class KioskController(QObject):
                  factory: ReaderFactory = default_factory, frame_ms: int = 50,
                  recent: RecentProblems | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        tune_allocator()  # a kiosk runs for months: image buffers must not fragment the heap
         self.settings = settings
         self.result = result
         self.source = source  # the folder staff update (the kiosk plays a checked copy)
