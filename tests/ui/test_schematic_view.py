@@ -391,3 +391,24 @@ def test_a_link_to_a_timeline_event_opens_the_frise_on_its_card(qtbot, pack_read
     assert state.go_to_ref("energie")
     assert state.navigate(f"#{event.id}")
     assert window.page.view is frise and frise.panel.current_id == event.id
+
+
+@pytest.mark.parametrize("size, opened", [((1024, 600), False), ((1024, 600), True),
+                                          ((1024, 768), False), ((1024, 768), True),
+                                          ((1920, 1080), False), ((1920, 1080), True)])
+def test_every_label_is_drawn_inside_its_shape(qtbot, pack_reader, size, opened) -> None:
+    """No label spills out of (or is cut by) its pillar, band or foundation, panel or not."""
+    pack_reader.window.resize(*size)
+    assert pack_reader.state.go_to_ref("code-source/maison")
+    house = pack_reader.window.page.view
+    house.skip_build()
+    if opened:
+        assert house.open_element("pilier-innovation")
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: house.canvas.viewport().width() > 200)
+    for element_id, item in house.items.items():
+        inner = item.placement.text_rect.adjusted(-0.5, -0.5, 0.5, 0.5)
+        drawn = item.text_bounds()
+        assert not drawn.isEmpty(), (size, opened, element_id)
+        assert inner.contains(drawn), (size, opened, element_id, drawn, inner, item._laid)
+        assert item.text_size >= 11, (size, opened, element_id)

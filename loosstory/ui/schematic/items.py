@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
@@ -11,66 +9,14 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphi
 from loosstory.story.schematic import SchematicElement
 from loosstory.ui.schematic.colours import ViewColours, blend
 from loosstory.ui.schematic.layout import Placement
-
-TITLE_FAMILY = "Fraunces"
-BODY_FAMILY = "Atkinson Hyperlegible"
-_WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
-
-
-def font(family: str, px: float, bold: bool = False, italic: bool = False) -> QFont:
-    f = QFont(family)
-    f.setPixelSize(max(1, round(px)))
-    f.setBold(bold)
-    f.setItalic(italic)
-    return f
-
-
-@lru_cache(maxsize=256)
-def font_and_metrics(family: str, px: int, bold: bool) -> tuple[QFont, QFontMetricsF]:
-    """One shared font and its metrics per (family, pixel size, weight): fitting and painting
-    text ask for the same few again and again. Do not change the font returned."""
-    f = font(family, px, bold)
-    return f, QFontMetricsF(f)
-
-
-def fit_text(blocks: list[tuple[str, str, bool]], rect: QRectF, px: float, min_px: float = 13,
-             keep_at_most: int | None = None,
-             ) -> tuple[list[tuple[str, QFont, float]], float, float, int]:
-    """Shrink the type until the blocks (text, family, bold) fit ``rect``; optional blocks
-    after the first are dropped when they would need too small a size.
-
-    Returns the blocks with their font and height, the total height, the size used and
-    how many blocks were kept.
-    """
-    most = min(len(blocks), keep_at_most or len(blocks))
-    for keep in range(most, 0, -1):
-        size = px
-        floor = min_px if keep == 1 else max(min_px, px * 0.8)
-        while size >= floor:
-            laid: list[tuple[str, QFont, float]] = []
-            total = 0.0
-            widest = 0.0
-            for index, (text, family, bold) in enumerate(blocks[:keep]):
-                f, metrics = font_and_metrics(
-                    family, max(1, round(size * (1.0 if index == 0 else 0.86))), bold)
-                bounds = metrics.boundingRect(rect, _WRAP, text)
-                height = bounds.height()
-                laid.append((text, f, height))
-                total += height + (size * 0.35 if index else 0)
-                widest = max(widest, bounds.width())
-            if total <= rect.height() and widest <= rect.width() + 0.5:
-                return laid, total, size, keep
-            size -= 1
-    text, family, bold = blocks[0]
-    f = font(family, min_px, bold)
-    height = min(rect.height(), QFontMetricsF(f).boundingRect(rect, _WRAP, text).height())
-    return [(text, f, height)], height, min_px, 1
-
-
-def typeset(text: str) -> str:
-    """French spacing: « guillemets » never separated from their words by a line break."""
-    return (text.replace("« ", "«\u00a0").replace(" »", "\u00a0»").replace(" :", "\u00a0:")
-            .replace("n° ", "n°\u00a0"))
+from loosstory.ui.schematic.typeset import (
+    BODY_FAMILY,
+    TITLE_FAMILY,
+    WRAP_CENTRED,
+    fit_text,
+    font,
+    typeset,
+)
 
 
 class ElementItem(QGraphicsObject):
@@ -134,6 +80,26 @@ class ElementItem(QGraphicsObject):
         self._layout_text(size, keep)
         self.update()
 
+    def _text_lines(self) -> list[tuple[QRectF, str, QFont]]:
+        """Where paint() draws each block: its box, its text and its font."""
+        if self.placement is None:
+            return []
+        rect = self.placement.text_rect
+        y = rect.top() + (rect.height() - self._text_height) / 2
+        boxes = []
+        for index, (text, f, height) in enumerate(self._laid):
+            boxes.append((QRectF(rect.left(), y, rect.width(), height), text, f))
+            y += height + (f.pixelSize() * 0.4 if index == 0 else 0)
+        return boxes
+
+    def text_bounds(self) -> QRectF:
+        """The rectangle the drawn label (and summary) covers, in item coordinates."""
+        bounds = QRectF()
+        for box, text, f in self._text_lines():
+            if text:
+                bounds = bounds.united(QFontMetricsF(f).boundingRect(box, WRAP_CENTRED, text))
+        return bounds
+
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         return self._path.boundingRect().adjusted(-12, -12, 12, 12)
 
@@ -188,12 +154,9 @@ class ElementItem(QGraphicsObject):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._path)
         painter.setPen(self.ink)
-        rect = self.placement.text_rect
-        y = rect.top() + (rect.height() - self._text_height) / 2
-        for index, (text, f, height) in enumerate(self._laid):
+        for box, text, f in self._text_lines():
             painter.setFont(f)
-            painter.drawText(QRectF(rect.left(), y, rect.width(), height), _WRAP, text)
-            y += height + (f.pixelSize() * 0.4 if index == 0 else 0)
+            painter.drawText(box, WRAP_CENTRED, text)
         if self.focused:
             self._paint_focus(painter)
 

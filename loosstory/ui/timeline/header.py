@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from loosstory.ui.schematic.colours import ViewColours
-from loosstory.ui.schematic.items import BODY_FAMILY, TITLE_FAMILY
+from loosstory.ui.schematic.typeset import BODY_FAMILY, TITLE_FAMILY
 
 SMALLEST, LARGEST = 16, 22  # body text sizes, in pixels
 SCALE_PROPERTY = "typeScale"

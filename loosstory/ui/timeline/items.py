@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from loosstory.story.timeline import Period, TimelineEvent
 from loosstory.ui.schematic.colours import ViewColours, blend
-from loosstory.ui.schematic.items import (
+from loosstory.ui.schematic.typeset import (
     BODY_FAMILY,
     TITLE_FAMILY,
     font_and_metrics,
