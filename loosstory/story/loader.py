@@ -94,9 +94,9 @@ def _load(root: Path, language: str | None) -> LoadResult:
     ordered = _guided_path(meta, chapters, problems)
     story.chapters = ordered
     story.sources = sources
+    load_views(story, lang_dir, language, problems)
     if language == "fr":
         apply_french_typography(story)
-    load_views(story, lang_dir, language, problems)
     check_cross_references(story, unordered, problems)
     if not ordered:
         return LoadResult(None, problems)

@@ -48,3 +48,29 @@ def apply_french_typography(story: Story) -> None:
             page.title = french_spacing(page.title)
             page.html = french_spacing_html(page.html)
             page.figures = [replace(f, caption=french_spacing(f.caption)) for f in page.figures]
+    _views(story)
+
+
+def _views(story: Story) -> None:
+    """The house's and the timeline's texts, as the chapters' (their panels break lines too)."""
+    schematic = story.schematic
+    if schematic is not None:
+        for name in ("title", "subtitle", "description", "hint"):
+            setattr(schematic, name, french_spacing(getattr(schematic, name)))
+        for element in schematic.elements:
+            element.label = french_spacing(element.label)
+            element.short = french_spacing(element.short)
+            element.summary = french_spacing(element.summary)
+            element.detail_html = french_spacing_html(element.detail_html)
+            element.items = [replace(item, label=french_spacing(item.label))
+                             for item in element.items]
+    timeline = story.timeline
+    if timeline is not None:
+        timeline.title = french_spacing(timeline.title)
+        timeline.description = french_spacing(timeline.description)
+        for period in timeline.periods:
+            period.title = french_spacing(period.title)
+            period.summary = french_spacing(period.summary)
+        for event in timeline.events:
+            event.title = french_spacing(event.title)
+            event.text_html = french_spacing_html(event.text_html)

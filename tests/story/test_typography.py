@@ -25,3 +25,20 @@ def test_the_bundled_questions_are_set_in_french(tmp_path) -> None:
     story = load_story(content_dir()).story
     question = story.chapter("culture-et-patrimoine").question
     assert question.endswith(f"loossoise{NBSP}?")
+
+
+def test_the_house_and_the_timeline_are_set_in_french_too() -> None:
+    """Their panels wrap lines like the pages: « never ends a line, ? : never starts one."""
+    from loosstory.resources import content_dir
+    from loosstory.story.loader import load_story
+
+    story = load_story(content_dir()).story
+    label = story.schematic.element("pilier-innovation").label
+    assert f"«{NBSP}le réel{NBSP}»" in label
+    texts = [e.label for e in story.schematic.elements] + [e.detail_html for e in
+                                                            story.schematic.elements]
+    texts += [e.title for e in story.timeline.events] + [e.text_html for e in story.timeline.events]
+    texts += [p.title for p in story.timeline.periods]
+    for text in texts:
+        for mark in ("« ", " »", " ?", " !", " :", " ;"):
+            assert mark not in text, (mark, text[:80])
