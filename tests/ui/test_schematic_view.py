@@ -375,7 +375,13 @@ def test_a_page_link_opens_the_house_on_its_element_even_before_any_visit(qtbot,
     assert state.page.ref == "code-source/maison"
     house = window.page.view
     assert isinstance(house, SchematicView)
-    assert house.panel_open() and house.panel.current_id == "pilier-etoile"
+    qtbot.waitUntil(house.panel_open)  # opened once the house is shown at its size
+    assert house.panel.current_id == "pilier-etoile"
+    # ... so the panel makes room: no part of the house is under it.
+    panel_left = house.panel.mapTo(house, house.panel.rect().topLeft()).x()
+    for item in house.items.values():
+        right = house.canvas.mapFromScene(item.sceneBoundingRect().topRight()).x()
+        assert house.canvas.mapTo(house, house.canvas.rect().topLeft()).x() + right <= panel_left
 
 
 def test_a_link_to_a_timeline_event_opens_the_frise_on_its_card(qtbot, pack_reader) -> None:
@@ -386,7 +392,8 @@ def test_a_link_to_a_timeline_event_opens_the_frise_on_its_card(qtbot, pack_read
     assert state.navigate(f"#{event.id}")
     assert state.page.ref == "resilience-et-transition/frise"
     frise = window.page.view
-    assert frise.panel_open() and frise.panel.current_id == event.id
+    qtbot.waitUntil(frise.panel_open)
+    assert frise.panel.current_id == event.id
     # Back on a text page, the same link again: the kept view opens the card again.
     assert state.go_to_ref("energie")
     assert state.navigate(f"#{event.id}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from loosstory.ui.schematic.colours import ViewColours
@@ -129,7 +129,9 @@ def connect_view(view: QWidget, state: object, story: object, view_name: str,
         pending = str(state.property(_PENDING) or "")
         if pending and owns(pending):
             take_pending(state)
-            opener(pending)
+            # Once the view is shown and laid out at its size: opened now, during its
+            # construction, the panel would cover the drawing instead of making room.
+            QTimer.singleShot(0, view, lambda: opener(pending))
 
 
 def placeholder(message: str, story: object, parent: QWidget | None = None) -> QWidget:
