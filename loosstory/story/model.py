@@ -146,6 +146,14 @@ class Story:
                 return index
         return None
 
+    def view_page_ref(self, view_name: str) -> str:
+        """The "chapter/page" that shows the interactive view ``view_name``, or ""."""
+        for chapter in self.chapters:
+            for page in chapter.pages:
+                if page.view == view_name:
+                    return f"{chapter.id}/{page.id}"
+        return ""
+
     def figures(self) -> list[Figure]:
         """Every figure of the story, covers first, in reading order."""
         found: list[Figure] = []

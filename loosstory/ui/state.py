@@ -266,8 +266,4 @@ class ReaderState(QObject):
             view = "timeline"
         else:
             return ""
-        for chapter in story.chapters:
-            for page in chapter.pages:
-                if page.view == view:
-                    return f"{chapter.id}/{page.id}"
-        return ""
+        return story.view_page_ref(view)

@@ -76,7 +76,6 @@ class ReaderWindow(QWidget):
 
         root = QWidget(self)
         root.setObjectName("readerRoot")
-        self._root = root
         self.stack = QStackedWidget(root)
         self.stack.setObjectName("screens")
         layout = QVBoxLayout(root)

@@ -62,12 +62,9 @@ def build_related(story: object) -> dict[str, list[str]]:
 
 
 def view_page_ref(story: object, view_name: str) -> str:
-    """The "chapter/page" that shows the view, or ""."""
-    for chapter in getattr(story, "chapters", []) or []:
-        for page in chapter.pages:
-            if page.view == view_name:
-                return f"{chapter.id}/{page.id}"
-    return ""
+    """The "chapter/page" that shows the view, or "" (also for a story without chapters)."""
+    find = getattr(story, "view_page_ref", None)
+    return find(view_name) if callable(find) else ""
 
 
 class _Wiring(QObject):
