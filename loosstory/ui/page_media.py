@@ -13,7 +13,15 @@ from loosstory.story.model import Page
 from loosstory.ui.figure import FigureWidget
 from loosstory.ui.images import FIT, ImageLoader
 from loosstory.ui.interactive import reset_view
-from loosstory.ui.page_parts import Preferred, text_height
+from loosstory.ui.page_parts import (
+    BODY_SPACING,
+    MIN_MEDIA_PX,
+    NARROW_COLUMN_EM,
+    NARROW_MEDIA_SHARE,
+    TEXT_COLUMN_EM,
+    Preferred,
+    text_height,
+)
 from loosstory.ui.state import ReaderState
 from loosstory.ui.theme import Palette, TypeScale, body_font
 from loosstory.ui.views import create_view
@@ -55,13 +63,14 @@ def estimate_column(body: QSize, scale: TypeScale, wide: bool, window: QSize) ->
     """The media column's contents size PageScreen._relayout will give a page with figures
     (and no view), in a page body of size ``body`` (its layout's contents)."""
     inner = scale.focus_width * 3  # the column's left margin
-    spacing = round(scale.margin * 1.2)
+    spacing = round(scale.margin * BODY_SPACING)
     if wide:  # text (stretch 5, at most a column wide) and media (stretch 6) side by side
         room = body.width() - spacing
-        text = min(round(scale.body * 34), round(room * 5 / 11))
+        text = min(round(scale.body * TEXT_COLUMN_EM), round(room * 5 / 11))
         return QSize(room - text - inner, body.height())
-    width = min(round(scale.body * 40), window.width() - 2 * scale.margin)
-    height = min(round(max(160, window.height() * 0.42)), round((body.height() - spacing) * 2 / 5))
+    width = min(round(scale.body * NARROW_COLUMN_EM), window.width() - 2 * scale.margin)
+    height = min(round(max(MIN_MEDIA_PX, window.height() * NARROW_MEDIA_SHARE)),
+                 round((body.height() - spacing) * 2 / 5))
     return QSize(width - inner, height)
 
 

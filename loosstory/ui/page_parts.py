@@ -12,6 +12,14 @@ from loosstory.ui.theme import Palette, TypeScale, body_font, title_font
 
 _WRAP = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
 
+# Page geometry, shared by PageScreen's layout and the prefetch's estimate of it
+# (page_media.estimate_column): the next page's pictures are decoded at the size they get.
+TEXT_COLUMN_EM = 34  # a comfortable line length, in body sizes
+NARROW_COLUMN_EM = 40  # text and figure width when the figure sits above the text
+NARROW_MEDIA_SHARE = 0.42  # that figure's height, as a share of the window's height
+MIN_MEDIA_PX = 160  # ... and never less
+BODY_SPACING = 1.2  # between the text and the media, in margins
+
 
 def text_height(text: str, font: QFont, width: int) -> int:
     """Height of ``text`` word-wrapped at ``width`` (as a word-wrapped QLabel lays it out)."""

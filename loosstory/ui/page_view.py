@@ -18,7 +18,15 @@ from loosstory.story.model import Page
 from loosstory.ui.figure import FigureWidget
 from loosstory.ui.images import ImageLoader
 from loosstory.ui.page_media import MediaColumn, estimate_column, figure_boxes
-from loosstory.ui.page_parts import ChapterBand, PageText
+from loosstory.ui.page_parts import (
+    BODY_SPACING,
+    MIN_MEDIA_PX,
+    NARROW_COLUMN_EM,
+    NARROW_MEDIA_SHARE,
+    TEXT_COLUMN_EM,
+    ChapterBand,
+    PageText,
+)
 from loosstory.ui.progress import PathProgress
 from loosstory.ui.state import ReaderState
 from loosstory.ui.theme import Palette, TypeScale, body_font, mix
@@ -244,7 +252,7 @@ class PageScreen(QWidget):
         m = scale.margin
         self.band.apply_scale(scale)
         self.body.setContentsMargins(m, round(m * 0.8), m, round(m * 0.5))
-        self.body.setSpacing(round(m * 1.2))
+        self.body.setSpacing(round(m * BODY_SPACING))
         inner = scale.focus_width * 3  # the text's own inset: figures line up with it
         self.media_layout.setContentsMargins(inner, 0, 0, 0)
         self.footer.setContentsMargins(m, round(scale.gap * 0.7), m, round(scale.gap * 1.0))
@@ -272,7 +280,7 @@ class PageScreen(QWidget):
         document.setDocumentMargin(source.documentMargin())
         document.setHtml(html)
         available = self.width() - 2 * s.margin
-        document.setTextWidth(min(round(s.body * 34), available) - 2 * s.focus_width)
+        document.setTextWidth(min(round(s.body * TEXT_COLUMN_EM), available) - 2 * s.focus_width)
         wanted = round(document.size().height()) + 4 * s.focus_width
         return max(round(s.body * 3), min(wanted, round(self.height() * 0.3)))
 
@@ -286,7 +294,7 @@ class PageScreen(QWidget):
         mode = "none" if not has_media else ("wide" if self.wide else "narrow")
         if self.view is not None:
             mode = "view"  # an interactive view gets the page's full width, under the text
-        column = round(s.body * 34)  # a comfortable line length
+        column = round(s.body * TEXT_COLUMN_EM)
         self.media_layout.setSpacing(s.gap)
         available = self.width() - 2 * s.margin
         self.text.setMaximumHeight(16777215)
@@ -295,20 +303,21 @@ class PageScreen(QWidget):
             self.media.setMaximumSize(16777215, 16777215)
             self.text.setMaximumHeight(self._text_limit(self.page.html if self.page else ""))
         elif mode == "narrow":
-            height = round(max(160, self.height() * 0.42))
-            self.media.preferred = QSize(min(round(s.body * 40), available), height)
-            self.media.setMaximumSize(min(round(s.body * 40), available), height)
+            height = round(max(MIN_MEDIA_PX, self.height() * NARROW_MEDIA_SHARE))
+            width = min(round(s.body * NARROW_COLUMN_EM), available)
+            self.media.preferred = QSize(width, height)
+            self.media.setMaximumSize(width, height)
         else:
             self.media.preferred = QSize()
             self.media.setMaximumSize(16777215, 16777215)
         if mode == "narrow":
-            column = round(s.body * 40)
+            column = round(s.body * NARROW_COLUMN_EM)
         self.text.setMaximumWidth(column)
         # A preferred (not minimum) width: the window can always shrink.
         self.text.preferred = QSize(min(column, available), 0) if mode != "wide" else QSize()
         self.text.updateGeometry()
         self.media.updateGeometry()
-        self.body.setSpacing(round(s.gap) if mode == "view" else round(s.margin * 1.2))
+        self.body.setSpacing(round(s.gap) if mode == "view" else round(s.margin * BODY_SPACING))
         if mode == self._mode and not self._dirty:
             return
         self._dirty = False
