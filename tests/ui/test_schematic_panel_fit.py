@@ -16,29 +16,20 @@ from itertools import permutations  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QObject, Qt, Signal  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget  # noqa: E402
 
 from loosstory.story.loader import load_story  # noqa: E402
 from loosstory.ui import schematic as schematic_ui  # noqa: E402
 from loosstory.ui.styles import stylesheet  # noqa: E402
 from loosstory.ui.theme import Palette, TypeScale, load_fonts  # noqa: E402
+from tests.ui.fakes import FakeState  # noqa: E402
 
 PACK = Path(__file__).resolve().parents[2] / "content"
 # the museum's screens, and a larger one whose thicker focus ring once clipped the text
 SIZES = [(1920, 1080), (1280, 800), (1024, 768), (1024, 600), (2560, 1440)]
 
 
-class FakeState(QObject):
-    entity_requested = Signal(str)
-    reduced_motion = True
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.page = None
-
-    def navigate(self, target: str) -> bool:
-        return True
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 import yaml  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QFocusEvent, QFontDatabase, QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 
@@ -20,6 +20,7 @@ from loosstory.ui import schematic as schematic_ui  # noqa: E402
 from loosstory.ui.schematic import SchematicView  # noqa: E402
 from loosstory.ui.schematic.colours import ViewColours, contrast  # noqa: E402
 from loosstory.ui.schematic.items import ElementItem  # noqa: E402
+from tests.ui.fakes import FakeState  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "content"
@@ -212,20 +213,6 @@ def test_reduced_motion_shows_the_house_at_once(qtbot, view) -> None:
     assert all(item.progress == 1 for item in view.items.values())
 
 
-class FakeState(QObject):
-    """What the views use of ReaderState: navigate() and entity_requested."""
-
-    entity_requested = Signal(str)
-    reduced_motion = True
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.navigated: list[str] = []
-        self.page = None
-
-    def navigate(self, target: str) -> bool:
-        self.navigated.append(target)
-        return True
 
 
 class FakeStory:

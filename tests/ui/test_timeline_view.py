@@ -10,7 +10,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 import yaml  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QFocusEvent, QFontDatabase, QMouseEvent, QWheelEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -20,6 +20,7 @@ from loosstory.ui import timeline as timeline_ui  # noqa: E402
 from loosstory.ui.schematic.colours import contrast  # noqa: E402
 from loosstory.ui.timeline import TimelineView  # noqa: E402
 from loosstory.ui.timeline.items import EventItem, PeriodItem  # noqa: E402
+from tests.ui.fakes import FakeState  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "content"
@@ -213,18 +214,6 @@ def test_text_contrast_of_eras_and_cards(view) -> None:
     assert contrast(view.colours.muted, view.colours.surface) >= 4.5
 
 
-class FakeState(QObject):
-    entity_requested = Signal(str)
-    reduced_motion = True
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.navigated: list[str] = []
-        self.page = None
-
-    def navigate(self, target: str) -> bool:
-        self.navigated.append(target)
-        return True
 
 
 class FakeStory:

@@ -12,7 +12,7 @@ from bisect import bisect_right  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QObject, Qt, Signal  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from loosstory.story.dates import EventDate  # noqa: E402
@@ -23,21 +23,12 @@ from loosstory.ui.schematic.items import ElementItem  # noqa: E402
 from loosstory.ui.schematic.panel import DetailPanel  # noqa: E402
 from loosstory.ui.timeline import layout as timeline_layout  # noqa: E402
 from loosstory.ui.timeline import view as timeline_view  # noqa: E402
+from tests.ui.fakes import FakeState  # noqa: E402
 
 PACK = Path(__file__).resolve().parents[2] / "content"
 SIZES = [(1920, 1080), (1024, 768), (1024, 600), (700, 900), (3840, 2160), (480, 360)]
 
 
-class FakeState(QObject):
-    entity_requested = Signal(str)
-    reduced_motion = True
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.page = None
-
-    def navigate(self, target: str) -> bool:
-        return True
 
 
 @pytest.fixture(scope="module")
