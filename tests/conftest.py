@@ -6,14 +6,20 @@ itself, so the story tests can still check that ``loosstory.story`` runs without
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import struct
+import tempfile
 import zlib
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests never read nor write the user's cache of parsed story.yaml files.
+os.environ["LOOSSTORY_CACHE_DIR"] = tempfile.mkdtemp(prefix="loosstory-test-cache-")
+atexit.register(shutil.rmtree, os.environ["LOOSSTORY_CACHE_DIR"], True)
 
 from loosstory.story.model import (  # noqa: E402
     Chapter,

@@ -7,10 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from loosstory.story.files import read_text, split_front_matter
+from loosstory.story.located import Located
 from loosstory.story.model import Chapter, Figure, Page, Problem, Source
 from loosstory.story.pages import parse_pages
 from loosstory.story.refs import is_valid_id, resolve_colour, resolve_in_pack
-from loosstory.story.yamlsource import Located
 
 CHAPTER_KEYS = {
     "id",

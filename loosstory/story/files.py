@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from loosstory.story.located import Located
 from loosstory.story.model import Problem
-from loosstory.story.yamlsource import Located, load_located
 
 MAX_FILE_BYTES = 8 * 1024 * 1024  # a chapter or a YAML file larger than this is a mistake
 
@@ -77,6 +77,8 @@ def split_front_matter(text: str, rel: str) -> FrontMatter:
         if lines[index].strip() in ("---", "..."):
             yaml_text = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
+            from loosstory.story.yamlsource import load_located  # not on the cover's path
+
             meta, problem = load_located(yaml_text, rel, line_offset=1)
             return FrontMatter(meta, body, index + 2, [problem] if problem else [])
     return FrontMatter(

@@ -2,7 +2,9 @@
 
 Read on its own, it is all the cover needs: the app shows the cover from it before the
 chapters, the views and the sources are loaded (:func:`loosstory.story.loader.load_story`
-reads the rest). No Markdown here, so the path to the first frame does not import it.
+reads the rest). No Markdown here, so the path to the first frame does not import it, and
+with ``cache=True`` no PyYAML either when story.yaml has not changed since the last start
+(:mod:`loosstory.story.parsecache`).
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from loosstory.story import parsecache
 from loosstory.story.files import read_text
+from loosstory.story.located import Located
 from loosstory.story.look import read_look
 from loosstory.story.model import Figure, LoadResult, Problem, Story
 from loosstory.story.refs import is_valid_id, resolve_in_pack
 from loosstory.story.typography import french_spacing
-from loosstory.story.yamlsource import Located, load_located
 
 FORMAT_VERSION = 1
 STORY_KEYS = {"format", "id", "title", "subtitle", "languages", "start", "cover", "path", "look"}
@@ -34,8 +37,13 @@ class StoryHead:
     story: Story
 
 
-def read_head(root: Path, language: str | None, problems: list[Problem]) -> StoryHead | None:
-    """story.yaml of the pack in ``root``; None when the story cannot be played at all."""
+def read_head(
+    root: Path, language: str | None, problems: list[Problem], *, cache: bool = False
+) -> StoryHead | None:
+    """story.yaml of the pack in ``root``; None when the story cannot be played at all.
+
+    With ``cache``, the parse kept from an earlier start is used when the text is unchanged.
+    """
     text, problem = (
         read_text(root / "story.yaml", "story.yaml")
         if (root / "story.yaml").is_file()
@@ -53,7 +61,7 @@ def read_head(root: Path, language: str | None, problems: list[Problem]) -> Stor
     if problem:
         problems.append(problem)
         return None
-    meta, problem = load_located(text or "", "story.yaml")
+    meta, problem = _parse(root / "story.yaml", text or "", cache)
     if problem or meta is None:
         problems.extend([problem] if problem else [])
         return None
@@ -126,15 +134,30 @@ def read_head(root: Path, language: str | None, problems: list[Problem]) -> Stor
     return StoryHead(meta, language, lang_dir, story)
 
 
-def load_head(root: Path | str, language: str | None = None) -> LoadResult:
+def load_head(
+    root: Path | str, language: str | None = None, *, cache: bool = False
+) -> LoadResult:
     """Only story.yaml, as a result whose story has no chapters (the cover's part)."""
     problems: list[Problem] = []
     root = Path(root)
     try:
-        head = read_head(root, language, problems) if root.is_dir() else None
+        head = read_head(root, language, problems, cache=cache) if root.is_dir() else None
     except Exception:  # noqa: BLE001 - load_story reports it properly, later
         return LoadResult(None, problems)
     return LoadResult(head.story if head else None, problems)
+
+
+def _parse(file: Path, text: str, cache: bool) -> tuple[Located | None, Problem | None]:
+    if cache:
+        kept = parsecache.load(file, text, "story.yaml")
+        if kept is not None:
+            return kept, None
+    from loosstory.story.yamlsource import load_located  # PyYAML: only when parsing
+
+    meta, problem = load_located(text, "story.yaml")
+    if cache and meta is not None and problem is None:
+        parsecache.store(file, text, meta)
+    return meta, problem
 
 
 def _languages(meta: Located, problems: list[Problem]) -> list[str]:

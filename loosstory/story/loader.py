@@ -10,10 +10,10 @@ from pathlib import Path
 from loosstory.story.chapters import load_chapter
 from loosstory.story.checker import check_cross_references, load_views
 from loosstory.story.head import FORMAT_VERSION, read_head
+from loosstory.story.located import Located
 from loosstory.story.model import Chapter, LoadResult, Problem
 from loosstory.story.sources import read_sources
 from loosstory.story.typography import apply_french_typography
-from loosstory.story.yamlsource import Located
 
 __all__ = ["FORMAT_VERSION", "load_story"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from loosstory.story.located import Located
 from loosstory.story.model import Look, Problem
 from loosstory.story.refs import HEX_COLOUR, resolve_colour
-from loosstory.story.yamlsource import Located
 
 LOOK_KEYS = {"palette", "background", "ink", "accent"}
 DEFAULT_LOOK = Look()

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from loosstory.story.located import Located
 from loosstory.story.model import Problem
 from loosstory.story.viewfile import (
     LinkRef,
@@ -27,7 +28,6 @@ from loosstory.story.viewfile import (
     text_value,
     unknown_colours,
 )
-from loosstory.story.yamlsource import Located
 
 KINDS = ("foundation", "pillar", "roof")
 KIND_NAMES = {"foundation": "fondations", "pillar": "pilier", "roof": "toit"}

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from loosstory.story.dates import EventDate, parse_date
+from loosstory.story.located import Located
 from loosstory.story.model import Problem
 from loosstory.story.timeline_model import Period, Timeline, TimelineEvent
 from loosstory.story.viewfile import (
@@ -26,7 +27,6 @@ from loosstory.story.viewfile import (
     start,
     text_value,
 )
-from loosstory.story.yamlsource import Located
 
 __all__ = ["EventDate", "Period", "Timeline", "TimelineEvent", "parse_date", "parse_timeline"]
 

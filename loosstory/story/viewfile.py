@@ -12,11 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from loosstory.story.located import Located
 from loosstory.story.model import Problem
-from loosstory.story.pages import render_markdown
 from loosstory.story.refs import HEX_COLOUR
 from loosstory.story.refs import is_valid_id as _is_valid_id
-from loosstory.story.yamlsource import Located, load_located
 
 FORMAT = 1
 _REF = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$")
@@ -24,6 +23,18 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\(\s*(?P<target>[^\s)]*)(?:\s+\"[^\"]*\")?\s*\)")
 
 __all__ = ["FORMAT", "LinkRef", "render_markdown"]  # plus the functions below
+
+
+def render_markdown(text: str) -> str:
+    """A view's Markdown text as HTML, through the chapters' safe renderer.
+
+    Imported when a view file is parsed, not with this module: the view models
+    (:mod:`loosstory.story.timeline_model`, a story read back from
+    :mod:`loosstory.story.packcache`) need neither Markdown nor PyYAML.
+    """
+    from loosstory.story.pages import render_markdown as render
+
+    return render(text)
 
 
 @dataclass(frozen=True)
@@ -218,6 +229,8 @@ def start(
     text: str, path: str, top_keys: set[str], what: str
 ) -> tuple[Located | None, list[Problem]]:
     """Parse the YAML and check the top level: a mapping with a known ``format``."""
+    from loosstory.story.yamlsource import load_located
+
     doc, problem = load_located(text, path)
     if doc is None:
         return None, [problem] if problem else []

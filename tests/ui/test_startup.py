@@ -8,6 +8,7 @@ first frame does not import what it does not need.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -115,3 +116,33 @@ def test_the_first_frame_path_imports_neither_markdown_nor_the_chapters_nor_the_
                           timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "none"
+
+
+def test_a_second_start_draws_the_cover_without_pyyaml(tmp_path) -> None:
+    """story.yaml's parse is kept (story/parsecache.py): from the second start on, nothing
+    before the first frame imports PyYAML (~20 ms); the first start parses as always."""
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from loosstory.story.head import load_head\n"
+        "from loosstory.ui.reader import build_reader\n"
+        "from loosstory.resources import content_dir\n"
+        "head = load_head(content_dir(), cache=True)\n"
+        "state, loader, window = build_reader(head, loading=True)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(head.story.title, '|', 'yaml' in sys.modules)\n"
+        "loader.wait_for_done()\n"
+    )
+    env = dict(os.environ, LOOSSTORY_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=120, cwd=ROOT, env=env) for _ in range(2)]
+    for done in runs:
+        assert done.returncode == 0, done.stderr
+    first, second = (done.stdout.strip() for done in runs)
+    assert first.endswith("| True"), first  # parsed: the cache was empty
+    assert second.endswith("| False"), second
+    assert first.split("|")[0] == second.split("|")[0]  # the same title either way
+    assert list((tmp_path / "cache").glob("*.head.marshal"))
