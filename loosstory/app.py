@@ -8,17 +8,17 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from loosstory.resources import assets_dir
-from loosstory.story.head import load_head
-from loosstory.ui.config import ReaderConfig
-from loosstory.ui.loading import StoryLoading, print_problems
-from loosstory.ui.reader import build_reader
-from loosstory.ui.state import ReaderState
-from loosstory.ui.theme import load_fonts
+from loosstory.ui.fonts import COVER_FONTS, load_fonts, register_in_background
+
+if TYPE_CHECKING:  # imported by run(), while the cover's fonts are being registered
+    from loosstory.ui.config import ReaderConfig
+    from loosstory.ui.state import ReaderState
 
 log = logging.getLogger("loosstory")
 
@@ -65,17 +65,25 @@ def run(
     """Play the story in ``content``; returns the exit code of the event loop.
 
     The cover is shown from story.yaml alone; the chapters, sources and views are loaded
-    after its first frame (:mod:`loosstory.ui.loading`).
+    after its first frame (:mod:`loosstory.ui.loading`). The cover's fonts are registered
+    in a thread while the reader's modules are imported.
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("loosstory")  # X11 WM_CLASS, matched by the .desktop entry
     app.setDesktopFileName("fr.loosengohelle.loosstory")  # Wayland app_id
-    load_fonts()
-    head = load_head(Path(content))
+    fonts = register_in_background(COVER_FONTS)  # the others after the first frame
+
+    from loosstory.story.head import load_head
+    from loosstory.ui.loading import StoryLoading, print_problems
+    from loosstory.ui.reader import build_reader
+
+    head = load_head(Path(content), cache=True)
     install_translations(app, head.story.language if head.story else None)
+    fonts.join()  # before any text is measured
     if head.story is None:  # no cover to show: the problems screen, from the whole check
         from loosstory.story.loader import load_story
 
+        load_fonts()
         result = load_story(Path(content))
         print_problems(result)
         state, loader, window = build_reader(result, config)

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QImage, QImageReader, QPainter
-from PySide6.QtSvg import QSvgRenderer
 
 FIT = "fit"  # the whole image inside the box
 COVER = "cover"  # the box filled, centred crop
@@ -113,6 +112,8 @@ def decode(path: Path, box: QSize, mode: str = FIT) -> QImage:
     if box.isEmpty():
         return QImage()
     if path.suffix.lower() == ".svg":
+        from PySide6.QtSvg import QSvgRenderer  # first imported by warm_up, on the GUI thread
+
         renderer = QSvgRenderer(str(path))
         if not renderer.isValid():
             return QImage()
@@ -146,11 +147,14 @@ def warm_up() -> None:
 
     PySide resolves some enums and types lazily on first use; doing that first in two
     threads at once can deadlock. After this, worker threads only reuse what exists.
+    The loader calls it before its first decode, not when it is made: ~10 ms that the
+    cover's first frame does not wait for (its picture is asked for after that frame).
     """
     global _warmed_up
     if _warmed_up:
         return
     _warmed_up = True
+    from PySide6.QtSvg import QSvgRenderer
     svg = QByteArray(b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
                      b'<rect width="4" height="4" fill="#123456"/></svg>')
     renderer = QSvgRenderer(svg)
@@ -242,7 +246,6 @@ class ImageLoader(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        warm_up()
         self.max_bytes = max_bytes
         self._cache: OrderedDict[ImageKey, QImage] = OrderedDict()
         self._bytes = 0
@@ -265,6 +268,7 @@ class ImageLoader(QObject):
             self._cache.move_to_end(key)
             return cached
         if key not in self._pending and key not in self._failed:
+            warm_up()  # on this (GUI) thread, before any decoding thread starts
             self._pending[key] = QSize(box)
             self._pool.start(_DecodeTask(self._relay, key, Path(path), box, mode))
         return None

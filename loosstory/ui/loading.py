@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from loosstory.story.model import LoadResult
+from loosstory.ui.fonts import load_fonts
 from loosstory.ui.state import ReaderState
 
 FALLBACK_MS = 400  # load anyway if no paint comes (a window never shown, a test)
@@ -47,13 +48,14 @@ class StoryLoading(QObject):
         if self._thread is not None:
             return
         self._window.removeEventFilter(self)
+        load_fonts()  # the fonts the cover did not need (italics), before any page is built
         self._thread = threading.Thread(target=self._run, name="loosstory-load", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        from loosstory.story.loader import load_story  # Markdown and the parsers: only now
+        from loosstory.story.packcache import load_story_cached
 
-        self.loaded.emit(load_story(self._content))
+        self.loaded.emit(load_story_cached(self._content))
 
     def _deliver(self, result: LoadResult) -> None:
         self.result = result

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont
 
-from loosstory.resources import assets_dir
 from loosstory.story.model import Look
+from loosstory.ui.fonts import COVER_FONTS, load_fonts  # noqa: F401 - re-exported
 
 BODY_FAMILY = "Atkinson Hyperlegible"
 TITLE_FAMILY = "Fraunces"
@@ -16,7 +15,6 @@ DARK_INK = "#1f2326"
 WHITE = "#ffffff"
 MIN_CONTRAST = 4.5
 
-_loaded_fonts: dict[str, list[str]] = {}
 
 
 # -- colour -----------------------------------------------------------------------------
@@ -113,19 +111,6 @@ class Palette:
 
 
 # -- fonts ------------------------------------------------------------------------------
-def load_fonts(folder: Path | None = None) -> dict[str, list[str]]:
-    """Register the bundled fonts once; returns {file name: families}."""
-    folder = folder or assets_dir() / "fonts"
-    for path in sorted(folder.glob("*/*.ttf")):
-        if path.name in _loaded_fonts:
-            continue
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        _loaded_fonts[path.name] = (
-            QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        )
-    return dict(_loaded_fonts)
-
-
 def title_font(px: float, weight: int = 620) -> QFont:
     """Fraunces (variable font) at a real weight, set through its ``wght`` axis."""
     font = QFont(TITLE_FAMILY)

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
 from loosstory.story.model import Look
 from loosstory.ui import state as screens
 from loosstory.ui.cover import CoverScreen
-from loosstory.ui.gestures import SwipeDetector, gesture_owner
 from loosstory.ui.images import ImageLoader
-from loosstory.ui.interactive import VIEW_KEYS
 from loosstory.ui.state import ReaderState
 from loosstory.ui.styles import stylesheet
 from loosstory.ui.theme import Palette, TypeScale
@@ -29,6 +27,7 @@ from loosstory.ui.transitions import Transition
 from loosstory.ui.views import preload_views
 
 if TYPE_CHECKING:  # built when the story is there, imported then (not before the cover)
+    from loosstory.ui.gestures import SwipeDetector
     from loosstory.ui.page_view import PageScreen
     from loosstory.ui.problems_view import ProblemsScreen
     from loosstory.ui.sommaire import SommaireScreen
@@ -40,6 +39,8 @@ _PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
 # Keys left to a focused interactive view; PageUp/PageDown (clicker keys) still turn pages.
 def _view_wants_key(view: QWidget, key: int) -> bool:
     """Ask the view (Escape is its own only while a panel is open); VIEW_KEYS otherwise."""
+    from loosstory.ui.interactive import VIEW_KEYS  # a view is there: imported already
+
     wants_key = getattr(view, "wants_key", None)
     return wants_key(key) if callable(wants_key) else key in VIEW_KEYS
 
@@ -130,6 +131,7 @@ class ReaderWindow(QWidget):
 
             widget = self.sommaire = SommaireScreen(state, loader, self.palette_)
         elif name == screens.PAGE and state.playable:
+            from loosstory.ui.gestures import SwipeDetector
             from loosstory.ui.page_view import PageScreen
 
             widget = self.page = PageScreen(state, loader, self.palette_)
@@ -291,7 +293,11 @@ class ReaderWindow(QWidget):
         focus = QApplication.focusWidget()
         on_button = isinstance(focus, QAbstractButton)
         state = self.state
-        view = gesture_owner(focus) if screen == screens.PAGE else None
+        view = None
+        if screen == screens.PAGE:
+            from loosstory.ui.gestures import gesture_owner  # imported with the page screen
+
+            view = gesture_owner(focus)
         if view is not None and _view_wants_key(view, key):
             return False  # an interactive view with the focus uses this key itself
         if screen == screens.PAGE:
