@@ -68,17 +68,24 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     page. When the pack has errors, the problems screen is rendered, as the app would show.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The pack first (no Qt in it): PySide6 reads the source of every module imported after
+    # it (to look for `from __feature__ import`), so the story's modules come before it.
+    from loosstory.story.packcache import load_story_cached
+
+    result = load_story_cached(Path(content))
+
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from loosstory.story.packcache import load_story_cached
-    from loosstory.ui.config import ReaderConfig
-    from loosstory.ui.fonts import load_fonts
-    from loosstory.ui.reader import build_reader, wait_until_drawn
+    from loosstory.ui.fonts import register_in_background
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "loosstory"])
-    load_fonts()
-    result = load_story_cached(Path(content))
+    fonts = register_in_background()  # while the reader's modules are imported
+
+    from loosstory.ui.config import ReaderConfig
+    from loosstory.ui.reader import build_reader, wait_until_drawn
+
+    fonts.join()
     state, loader, window = build_reader(
         result, ReaderConfig(transition_ms=0, prefetch=False), eager=False
     )
