@@ -39,6 +39,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class Source:
+    """An entry of sources.yaml: what a page's facts come from."""
+
     key: str
     title: str
     url: str = ""  # shown as text, never opened
@@ -74,6 +76,8 @@ class Link:
 
 @dataclass
 class Page:
+    """One screen of a chapter: its text as HTML, its figures, links and optional view."""
+
     id: str
     title: str
     html: str  # body rendered from Markdown, figures taken out, links as "#target"
@@ -92,6 +96,8 @@ class Page:
 
 @dataclass
 class Chapter:
+    """A chapter file: its pages in order, its colour, cover and sources."""
+
     id: str
     title: str
     question: str
@@ -110,6 +116,8 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Look:
+    """The pack's colours (story.yaml ``look``), as hex codes."""
+
     background: str = "#f6f1e7"
     ink: str = "#1f2326"
     accent: str = "#a4432f"
@@ -118,6 +126,8 @@ class Look:
 
 @dataclass
 class Story:
+    """A whole loaded pack in one language: head, chapters, sources and views."""
+
     id: str
     title: str
     subtitle: str

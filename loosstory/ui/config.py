@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ReaderConfig:
+    """How a reader behaves: timings, gestures, image cache and prefetch (kiosk, tests)."""
+
     transition_ms: int = 280  # page / screen transition; 0 = none (reduced motion, tests)
     # decoded images kept in memory; 48 MB keeps peak memory within floor + 150 MB with
     # 24-megapixel photographs (bench figure 4) and still holds ~20 figures at 1080p
