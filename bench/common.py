@@ -34,6 +34,8 @@ def child_env(**extra: str) -> dict[str, str]:
     # The repository last: a PYTHONPATH given by the caller (a patched copy) wins.
     env["PYTHONPATH"] = (env["PYTHONPATH"] + os.pathsep if env.get("PYTHONPATH") else "") + str(REPO)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # The app's cache of parsed files (story/parsecache.py): the bench's own, not the user's.
+    env.setdefault("LOOSSTORY_CACHE_DIR", str(CACHE / "app-cache"))
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     env.update(extra)
     return env
