@@ -61,21 +61,25 @@ def load_story_cached(root: Path | str, language: str | None = None) -> LoadResu
     root = Path(root)
     file = entry(root, "pack.pickle") if root.is_dir() else None
     prints = fingerprint(root) if file is not None else None
+    if file is None or prints is None:  # cache off, or no pack to fingerprint
+        return _load(root, language)
     key = (engine_stamp(_KIND), str(root.resolve()), language, prints)
-    if prints is not None and file is not None:
-        try:
-            kept_key, result = pickle.loads(file.read_bytes())
-        except Exception:  # noqa: BLE001 - missing, truncated, foreign, renamed class: a miss
-            kept_key, result = None, None
-        if kept_key == key and isinstance(result, LoadResult):
-            return result
+    try:
+        kept_key, result = pickle.loads(file.read_bytes())
+    except Exception:  # noqa: BLE001 - missing, truncated, foreign, renamed class: a miss
+        kept_key, result = None, None
+    if kept_key == key and isinstance(result, LoadResult):
+        return result
+    result = _load(root, language)
+    try:
+        data = pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - something in the story pickle cannot hold
+        return result
+    write_atomically(file, data)
+    return result
+
+
+def _load(root: Path, language: str | None) -> LoadResult:
     from loosstory.story.loader import load_story  # PyYAML, Markdown, the parsers: only now
 
-    result = load_story(root, language)
-    if prints is not None and file is not None:
-        try:
-            data = pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - something in the story pickle cannot hold
-            return result
-        write_atomically(file, data)
-    return result
+    return load_story(root, language)

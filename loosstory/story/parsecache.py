@@ -15,6 +15,7 @@ simply not used. :mod:`loosstory.story.packcache` keeps the whole loaded pack th
 
 from __future__ import annotations
 
+import functools
 import marshal
 import os
 import sys
@@ -27,7 +28,6 @@ from loosstory.story.located import Located
 _KIND = "loosstory-head-1"  # bumped when what is kept changes
 
 _STORY_PACKAGE = Path(__file__).resolve().parent
-_code_stamp: list[str] = []
 
 
 def engine_stamp(kind: str) -> str:
@@ -35,12 +35,16 @@ def engine_stamp(kind: str) -> str:
     and the size and time of every module of the story package and of PyYAML's and
     Markdown's main files (a checkout whose parser was edited, or an upgraded library, must
     not read what the old code made)."""
-    if not _code_stamp:
-        modules = sorted(_STORY_PACKAGE.glob("*.py")) + _library_files()
-        _code_stamp.append(
-            "".join(f"{m}:{m.stat().st_size}:{m.stat().st_mtime_ns};" for m in modules)
-        )
-    return f"{kind}|{__version__}|{marshal.version}|{sys.version_info[:3]}|{_code_stamp[0]}"
+    return f"{kind}|{__version__}|{marshal.version}|{sys.version_info[:3]}|{_code_stamp()}"
+
+
+@functools.cache
+def _code_stamp() -> str:
+    stamps = []
+    for module in sorted(_STORY_PACKAGE.glob("*.py")) + _library_files():
+        info = module.stat()
+        stamps.append(f"{module}:{info.st_size}:{info.st_mtime_ns};")
+    return "".join(stamps)
 
 
 def _library_files() -> list[Path]:
