@@ -2,39 +2,64 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QGradient, QLinearGradient, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from loosstory.ui.figure import ImageView
 from loosstory.ui.images import COVER, ImageLoader
+from loosstory.ui.qtlazy import Qt, set_enum_property
 from loosstory.ui.state import ReaderState
 from loosstory.ui.theme import Palette, TypeScale, body_font, title_font
 
-SCRIM = QColor(18, 20, 23)
+
+def _scrim(opacity: float) -> QColor:
+    """The dark under the cover's text (a new QColor each time: see theme.to_colour)."""
+    return QColor(18, 20, 23, round(255 * opacity))
+
+
+def _fill(widget: QWidget, *stops: tuple[float, float], vertical: bool = False) -> None:
+    """Give ``widget`` a background of the scrim at these (position, opacity) stops, across
+    its width (or down its height), filled by Qt itself: a gradient brush in the palette
+    with the widget as its bounding box, so no Python paints it and no PySide6 ``Qt`` enum
+    is needed before the cover's first frame (see qtlazy)."""
+    gradient = QLinearGradient(QPointF(0, 0), QPointF(0, 1) if vertical else QPointF(1, 0))
+    gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectMode)
+    for at, opacity in stops:
+        gradient.setColorAt(at, _scrim(opacity))
+    palette = widget.palette()
+    palette.setBrush(QPalette.ColorRole.Window, QBrush(gradient))
+    widget.setPalette(palette)
+    widget.setAutoFillBackground(True)
 
 
 class _Foreground(QWidget):
-    """The text side of the cover, painted over a dark gradient so white text reads on any image."""
+    """The text side of the cover, over a dark gradient so white text reads on any image:
+    darkest under the text (``solid_until`` of the width), and shaded along the bottom."""
 
-    solid_until = 0.45  # fraction of the width kept dark under the text
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.shade = QWidget(self)  # under the labels: made first
+        _fill(self.shade, (0.7, 0.0), (1.0, 0.7), vertical=True)
+        self.solid_until = 0.0
+        self.set_solid_until(0.45)
+        self.first_painted: Callable[[], None] | None = None  # called once, after that paint
 
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        gradient = QLinearGradient(QPointF(0, 0), QPointF(self.width(), 0))
-        solid, clear = QColor(SCRIM), QColor(SCRIM)
-        solid.setAlphaF(0.8)
-        clear.setAlphaF(0.0)
-        gradient.setColorAt(0.0, solid)
-        gradient.setColorAt(self.solid_until, solid)
-        gradient.setColorAt(min(1.0, self.solid_until + 0.35), clear)
-        painter.fillRect(self.rect(), gradient)
-        bottom = QLinearGradient(QPointF(0, self.height() * 0.7), QPointF(0, self.height()))
-        shade = QColor(SCRIM)
-        shade.setAlphaF(0.7)
-        bottom.setColorAt(0.0, clear)
-        bottom.setColorAt(1.0, shade)
-        painter.fillRect(self.rect(), bottom)
+    def set_solid_until(self, fraction: float) -> None:
+        if fraction != self.solid_until:
+            self.solid_until = fraction
+            _fill(self, (0.0, 0.8), (fraction, 0.8), (min(1.0, fraction + 0.35), 0.0))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.shade.setGeometry(self.rect())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - the background is Qt's (_fill)
+        if self.first_painted is not None:
+            QTimer.singleShot(0, self, self.first_painted)
+            self.first_painted = None
 
 
 class CoverScreen(QWidget):
@@ -71,19 +96,17 @@ class CoverScreen(QWidget):
         self.start_button.setObjectName("startButton")
         self.start_button.setProperty("primary", True)
         self.start_button.setAccessibleName(self.tr("Commencer la visite"))
-        self.start_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.start_button.clicked.connect(state.start)
         self.sommaire_button = QPushButton(self.tr("Sommaire"), self.front)
         self.sommaire_button.setObjectName("coverSommaireButton")
         self.sommaire_button.setAccessibleName(self.tr("Voir le sommaire des chapitres"))
-        self.sommaire_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sommaire_button.clicked.connect(state.show_sommaire)
         credit_text = ""
         if cover is not None:
             credit_text = " — ".join(t for t in (cover.caption, cover.credit) if t)
         self.credit = QLabel(credit_text, self.front)
         self.credit.setStyleSheet("color: #e9e4da;")
-        self.credit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        set_enum_property(self.credit, "alignment", "AlignRight|AlignBottom")
         self.credit.setAccessibleName(self.tr("Crédit de l'image : %1").replace("%1", credit_text))
 
         column = QVBoxLayout()
@@ -106,6 +129,13 @@ class CoverScreen(QWidget):
         self._row = row
         self._scale = TypeScale.for_size(1280, 800)
         self.apply_scale(self._scale)
+        self.front.first_painted = self._after_first_frame
+
+    def _after_first_frame(self) -> None:
+        """What the first frame does not show: the buttons' hand cursor (its enum is in
+        PySide6's ``Qt`` namespace, built now rather than before that frame, see qtlazy)."""
+        for button in (self.start_button, self.sommaire_button):
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def apply_scale(self, scale: TypeScale) -> None:
         self._scale = scale
@@ -127,7 +157,7 @@ class CoverScreen(QWidget):
         self._row.setStretch(0, 15 if narrow else 11)
         self._row.setStretch(1, 5 if narrow else 9)
         share = 15 / 20 if narrow else 11 / 20
-        self.front.solid_until = 0.72 if narrow else 0.45
+        self.front.set_solid_until(0.72 if narrow else 0.45)
         return max(200, round((self.width() - 4 * self._scale.margin) * share))
 
     def _fit(self) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from loosstory.story.model import Figure
 from loosstory.ui.images import COVER, FIT, ImageLoader, image_key
+from loosstory.ui.qtlazy import Qt  # the cover's picture is an ImageView: see qtlazy
 from loosstory.ui.theme import BODY_FAMILY, Palette, TypeScale, body_font, mix
 
 
@@ -76,8 +77,12 @@ class ImageView(QWidget):
         self._key = ""
         self._missing = False
         self.placeholder_text = ""
-        self.alignment = Qt.AlignmentFlag.AlignCenter
+        self.bottom_left = False  # "fit": the picture in the box's bottom-left corner, not centred
         self.hug = False  # narrow to the image's width, so what follows sits next to it
+        # "cover": the image fills the box, so the tint is the box's background, filled by Qt
+        # before paintEvent (QPainter.fillRect would build PySide6's `Qt` enums before the
+        # cover's first frame: see qtlazy).
+        self.setAutoFillBackground(mode == COVER)
         self.tint = mix(palette.background, palette.accent, 0.14)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(40, 40)
@@ -100,6 +105,20 @@ class ImageView(QWidget):
         self.setAccessibleName(alt or self.tr("Image"))
         self.setAccessibleDescription(alt)
         self._request()
+        self.update()
+
+    @property
+    def tint(self) -> QColor:
+        """The colour shown while the image is on its way."""
+        return self._tint
+
+    @tint.setter
+    def tint(self, colour: QColor) -> None:
+        self._tint = colour
+        if self._mode == COVER:
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.Window, colour)
+            self.setPalette(palette)
         self.update()
 
     @property
@@ -187,6 +206,8 @@ class ImageView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        if self.decode_after_paint and not self._painted:
+            return  # asked for by the first paint
         if self.testAttribute(Qt.WidgetAttribute.WA_Resized):
             self._request()  # otherwise the first resize (by the layout) asks, at the right size
 
@@ -201,7 +222,8 @@ class ImageView(QWidget):
             draw_placeholder(painter, rect, self.tint, self._palette.muted, self.placeholder_text)
             return
         if self._image is None:
-            painter.fillRect(rect, self.tint)
+            if self._mode != COVER:  # else filled already (autoFillBackground)
+                painter.fillRect(rect, self.tint)
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         ratio = self.devicePixelRatioF()
@@ -212,10 +234,8 @@ class ImageView(QWidget):
             size = size.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         target = QRectF(0, 0, size.width(), size.height())
         target.moveCenter(rect.center())
-        if self._mode == FIT and self.alignment & Qt.AlignmentFlag.AlignLeft:
-            target.moveLeft(rect.left())
-        if self._mode == FIT and self.alignment & Qt.AlignmentFlag.AlignBottom:
-            target.moveBottom(rect.bottom())
+        if self._mode == FIT and self.bottom_left:
+            target.moveBottomLeft(rect.bottomLeft())
         painter.setClipRect(rect)
         painter.drawImage(target, self._image)
 
@@ -240,7 +260,7 @@ class FigureWidget(QWidget):
         self.setObjectName("figure")
         self.image = ImageView(loader, palette, FIT, self)
         self.image.set_file(figure.file, figure.alt, figure.caption)
-        self.image.alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        self.image.bottom_left = True
         self.captions = QWidget(self)
         self.caption = QLabel(figure.caption, self.captions)
         self.caption.setObjectName("caption")

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -22,7 +23,6 @@ from PySide6.QtCore import (
     QRect,
     QRunnable,
     QSize,
-    Qt,
     QThreadPool,
     Signal,
 )
@@ -39,14 +39,32 @@ def image_key(path: Path | str, size: QSize | tuple[int, int], mode: str = FIT) 
     return f"{mode}|{w}x{h}|{path}"
 
 
-# Enum values looked up once, on the importing (GUI) thread: worker threads only read these.
-_EXPAND = Qt.AspectRatioMode.KeepAspectRatioByExpanding
-_KEEP = Qt.AspectRatioMode.KeepAspectRatio
-_ARGB32_PM = QImage.Format.Format_ARGB32_Premultiplied
-_RGB32 = QImage.Format.Format_RGB32
-_TRANSPARENT = Qt.GlobalColor.transparent
-_ANTIALIAS = QPainter.RenderHint.Antialiasing
-_SMOOTH = QPainter.RenderHint.SmoothPixmapTransform
+class _Enums:
+    """Enum values the decoders use, looked up once on the GUI thread by :func:`warm_up`
+    (worker threads only read them).
+
+    Not at import: the first look-up of PySide6's ``Qt`` namespace builds all of its ~100
+    Python enums (~20 ms), and the cover's first frame needs none of them (bench/README.md,
+    start-up). ``tests/ui/test_startup.py`` checks that the first frame leaves ``Qt`` unbuilt.
+    """
+
+    expand = keep = argb32_pm = rgb32 = transparent = antialias = smooth = None
+
+    @classmethod
+    def resolve(cls) -> None:
+        if cls.keep is not None:
+            return
+        qt = QtCore.Qt
+        cls.expand = qt.AspectRatioMode.KeepAspectRatioByExpanding
+        cls.argb32_pm = QImage.Format.Format_ARGB32_Premultiplied
+        cls.rgb32 = QImage.Format.Format_RGB32
+        cls.transparent = qt.GlobalColor.transparent
+        cls.antialias = QPainter.RenderHint.Antialiasing
+        cls.smooth = QPainter.RenderHint.SmoothPixmapTransform
+        cls.keep = qt.AspectRatioMode.KeepAspectRatio  # last: the "resolved" mark
+
+
+_E = _Enums
 
 
 # A cached image up to this much larger than needed is still used (drawn scaled down),
@@ -70,14 +88,14 @@ def _fits(image: QSize, box: QSize, mode: str) -> bool:
             return False
         shown = box
     else:
-        shown = image.scaled(box, _KEEP)
+        shown = image.scaled(box, _E.keep)
     return _within(image.width(), shown.width()) and _within(image.height(), shown.height())
 
 
 def _smaller(image: QSize, box: QSize) -> bool:
     """The image, fitted in ``box``, would be drawn larger than it is (a small raster is
     never decoded beyond twice its size: for any bigger box, it would come out the same)."""
-    shown = image.scaled(box, _KEEP)
+    shown = image.scaled(box, _E.keep)
     return shown.width() > image.width() + SLACK_PX and shown.height() > image.height() + SLACK_PX
 
 
@@ -90,12 +108,12 @@ def _target_size(source: QSize, box: QSize, mode: str) -> QSize:
     """Size to decode ``source`` at for ``box``: inside it (fit) or covering it (cover)."""
     if source.isEmpty():
         return QSize(box)
-    scaled = source.scaled(box, _EXPAND if mode == COVER else _KEEP)
+    scaled = source.scaled(box, _E.expand if mode == COVER else _E.keep)
     if mode == FIT and scaled.width() > source.width() and not source.isEmpty():
         # Never enlarge a small raster beyond 2x: it only costs memory.
         limit = source * 2
         if scaled.width() > limit.width():
-            scaled = source.scaled(limit, _KEEP)
+            scaled = source.scaled(limit, _E.keep)
     return QSize(max(1, scaled.width()), max(1, scaled.height()))
 
 
@@ -108,7 +126,11 @@ def _crop_centre(image: QImage, box: QSize) -> QImage:
 
 
 def decode(path: Path, box: QSize, mode: str = FIT) -> QImage:
-    """Decode ``path`` for ``box``. Thread-safe (no QPixmap); returns a null image on failure."""
+    """Decode ``path`` for ``box``. Thread-safe (no QPixmap); returns a null image on failure.
+
+    The loader calls :func:`warm_up` on the GUI thread before its first decode; a direct
+    caller on the GUI thread gets the enums resolved here."""
+    _E.resolve()
     if box.isEmpty():
         return QImage()
     if path.suffix.lower() == ".svg":
@@ -118,11 +140,11 @@ def decode(path: Path, box: QSize, mode: str = FIT) -> QImage:
         if not renderer.isValid():
             return QImage()
         size = _target_size(renderer.defaultSize(), box, mode)
-        image = QImage(size, _ARGB32_PM)
-        image.fill(_TRANSPARENT)
+        image = QImage(size, _E.argb32_pm)
+        image.fill(_E.transparent)
         painter = QPainter(image)
-        painter.setRenderHint(_ANTIALIAS)
-        painter.setRenderHint(_SMOOTH)
+        painter.setRenderHint(_E.antialias)
+        painter.setRenderHint(_E.smooth)
         renderer.render(painter)
         painter.end()
     else:
@@ -134,8 +156,8 @@ def decode(path: Path, box: QSize, mode: str = FIT) -> QImage:
         image = reader.read()
         if image.isNull():
             return QImage()
-        if image.format() not in (_RGB32, _ARGB32_PM):
-            image = image.convertToFormat(_ARGB32_PM if image.hasAlphaChannel() else _RGB32)
+        if image.format() not in (_E.rgb32, _E.argb32_pm):
+            image = image.convertToFormat(_E.argb32_pm if image.hasAlphaChannel() else _E.rgb32)
     return _crop_centre(image, box) if mode == COVER else image
 
 
@@ -154,12 +176,13 @@ def warm_up() -> None:
     if _warmed_up:
         return
     _warmed_up = True
+    _E.resolve()
     from PySide6.QtSvg import QSvgRenderer
     svg = QByteArray(b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
                      b'<rect width="4" height="4" fill="#123456"/></svg>')
     renderer = QSvgRenderer(svg)
     image = QImage(QSize(4, 4), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(_E.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -255,7 +278,10 @@ class ImageLoader(QObject):
         self._relay = _Relay()
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(max(1, threads))
-        self._relay.decoded.connect(self._on_decoded, Qt.ConnectionType.QueuedConnection)
+        # Emitted from the decoding threads, received here on the GUI thread: the automatic
+        # connection queues it (the explicit QueuedConnection would look up PySide6's `Qt`
+        # namespace before the first frame, see _Enums).
+        self._relay.decoded.connect(self._on_decoded)
 
     # -- asking ---------------------------------------------------------------------------
     def request(self, path: Path | None, box: QSize, mode: str = FIT) -> QImage | None:

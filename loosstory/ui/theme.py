@@ -19,7 +19,9 @@ MIN_CONTRAST = 4.5
 
 # -- colour -----------------------------------------------------------------------------
 def to_colour(value: str | QColor) -> QColor:
-    colour = QColor(value)
+    # A copy by toRgb(), not QColor(QColor): PySide6 tries the Qt.GlobalColor overload
+    # first, which builds the whole `Qt` namespace before the cover's first frame (qtlazy).
+    colour = value.toRgb() if isinstance(value, QColor) else QColor(value)
     return colour if colour.isValid() else QColor(DARK_INK)
 
 

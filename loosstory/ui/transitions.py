@@ -8,9 +8,11 @@ transition at once (:meth:`finish`), so a fast reader is never held back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QObject, QPointF, QVariantAnimation
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
+
+from loosstory.ui.qtlazy import Qt
 
 
 class _Overlay(QWidget):
@@ -35,24 +37,34 @@ class _Overlay(QWidget):
 
 
 class Transition(QObject):
-    """Cross-fade with a short slide in the reading direction, over ``host``."""
+    """Cross-fade with a short slide in the reading direction, over ``host``.
+
+    The overlay and its animation are made for the first transition played, not with the
+    window: the cover's first frame has none to play (see qtlazy).
+    """
 
     def __init__(self, host: QWidget, duration_ms: int) -> None:
         super().__init__(host)
         self._host = host
         self.duration_ms = duration_ms
-        self._overlay = _Overlay(host)
+        self._overlay: _Overlay | None = None
+        self._animation: QVariantAnimation | None = None
         self._pending: QPixmap | None = None
-        self._animation = QVariantAnimation(self)
-        self._animation.setStartValue(0.0)
-        self._animation.setEndValue(1.0)
-        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._animation.valueChanged.connect(self._on_value)
-        self._animation.finished.connect(self.finish)
 
     @property
     def running(self) -> bool:
-        return self._overlay.isVisible()
+        return self._overlay is not None and self._overlay.isVisible()
+
+    def _make(self) -> tuple[_Overlay, QVariantAnimation]:
+        if self._overlay is None or self._animation is None:
+            self._overlay = _Overlay(self._host)
+            animation = self._animation = QVariantAnimation(self)
+            animation.setStartValue(0.0)
+            animation.setEndValue(1.0)
+            animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+            animation.valueChanged.connect(self._on_value)
+            animation.finished.connect(self.finish)
+        return self._overlay, self._animation
 
     def capture(self) -> None:
         """Grab the current picture (call before the screen changes)."""
@@ -66,23 +78,26 @@ class Transition(QObject):
         """Animate from the captured picture to what is now on screen."""
         if self._pending is None:
             return
-        overlay = self._overlay
+        overlay, animation = self._make()
         overlay.pixmap, self._pending = self._pending, None
         overlay.direction = direction
         overlay.progress = 0.0
         overlay.setGeometry(self._host.rect())
         overlay.raise_()
         overlay.show()
-        self._animation.setDuration(self.duration_ms)
-        self._animation.start()
+        animation.setDuration(self.duration_ms)
+        animation.start()
 
     def finish(self) -> None:
         """Jump to the end: hide the overlay now."""
+        if self._animation is None or self._overlay is None:
+            return
         if self._animation.state() == QVariantAnimation.State.Running:
             self._animation.stop()
         self._overlay.hide()
         self._overlay.pixmap = QPixmap()
 
     def _on_value(self, value: float) -> None:
-        self._overlay.progress = float(value)
-        self._overlay.update()
+        if self._overlay is not None:
+            self._overlay.progress = float(value)
+            self._overlay.update()

@@ -6,8 +6,8 @@ import warnings
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -20,6 +20,7 @@ from loosstory.story.model import Look
 from loosstory.ui import state as screens
 from loosstory.ui.cover import CoverScreen
 from loosstory.ui.images import ImageLoader
+from loosstory.ui.qtlazy import Qt, set_enum_property
 from loosstory.ui.state import ReaderState
 from loosstory.ui.styles import stylesheet
 from loosstory.ui.theme import Palette, TypeScale
@@ -34,8 +35,15 @@ if TYPE_CHECKING:  # built when the story is there, imported then (not before th
 
 WINDOW_TITLE = "Loos-en-Gohelle — loosstory"
 
-_NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
-_PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
+
+def _next_keys() -> tuple[int, ...]:  # functions, not constants: see qtlazy
+    return (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
+
+
+def _previous_keys() -> tuple[int, ...]:
+    return (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
+
+
 # Keys left to a focused interactive view; PageUp/PageDown (clicker keys) still turn pages.
 def _view_wants_key(view: QWidget, key: int) -> bool:
     """Ask the view (Escape is its own only while a panel is open); VIEW_KEYS otherwise."""
@@ -169,7 +177,7 @@ class ReaderWindow(QWidget):
         return self._problems
 
     def _add(self, name: str, widget: QWidget) -> None:
-        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum_property(widget, "focusPolicy", "StrongFocus")  # the cover: before its first frame
         widget.setAccessibleName({
             screens.COVER: self.tr("Couverture"),
             screens.SOMMAIRE: self.tr("Sommaire"),
@@ -181,7 +189,7 @@ class ReaderWindow(QWidget):
 
     def _apply_qpalette(self) -> None:
         p = self.palette_
-        palette = QPalette(self.palette())
+        palette = self.palette()  # a copy (QPalette(QPalette) would build `Qt`: see qtlazy)
         for role, colour in (
             (QPalette.ColorRole.Window, p.background), (QPalette.ColorRole.WindowText, p.ink),
             (QPalette.ColorRole.Base, p.background), (QPalette.ColorRole.Text, p.ink),
@@ -189,7 +197,7 @@ class ReaderWindow(QWidget):
             (QPalette.ColorRole.Highlight, p.accent), (QPalette.ColorRole.HighlightedText, p.on_accent),
             (QPalette.ColorRole.Link, p.accent_text), (QPalette.ColorRole.PlaceholderText, p.muted),
         ):
-            palette.setColor(role, QColor(colour))
+            palette.setColor(role, colour)
         self.setPalette(palette)
 
     # -- screens --------------------------------------------------------------------------
@@ -199,7 +207,7 @@ class ReaderWindow(QWidget):
     def _show_screen(self, name: str) -> None:
         widget = self._ensure_screen(name) or self.problems
         self.stack.setCurrentWidget(widget)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        widget.setFocus()  # Qt.FocusReason.OtherFocusReason
         self.transition.play(self.state.direction)
 
     def _after_move(self, chapter: int, page: int) -> None:
@@ -301,9 +309,9 @@ class ReaderWindow(QWidget):
         if view is not None and _view_wants_key(view, key):
             return False  # an interactive view with the focus uses this key itself
         if screen == screens.PAGE:
-            if key in _NEXT_KEYS or key == Qt.Key.Key_Space and not shift and not on_button:
+            if key in _next_keys() or key == Qt.Key.Key_Space and not shift and not on_button:
                 state.next()
-            elif key in _PREVIOUS_KEYS or key == Qt.Key.Key_Space and shift and not on_button:
+            elif key in _previous_keys() or key == Qt.Key.Key_Space and shift and not on_button:
                 state.previous()
             elif key == Qt.Key.Key_Home:
                 state.first_in_chapter()
@@ -315,7 +323,7 @@ class ReaderWindow(QWidget):
                 return False
             return True
         if screen == screens.COVER:
-            if key in _NEXT_KEYS or key in (Qt.Key.Key_Space, Qt.Key.Key_Return,
+            if key in _next_keys() or key in (Qt.Key.Key_Space, Qt.Key.Key_Return,
                                             Qt.Key.Key_Enter) and not on_button:
                 state.start()
                 return True

@@ -118,6 +118,47 @@ def test_the_first_frame_path_imports_neither_markdown_nor_the_chapters_nor_the_
     assert done.stdout.strip() == "none"
 
 
+def test_the_first_frame_does_not_build_pysides_qt_namespace(tmp_path) -> None:
+    """PySide6 builds its whole `Qt` namespace (~100 Python enums, 15-25 ms) the first
+    time anything touches it, even through an overload it only tries (QColor(QColor),
+    QPainter.fillRect…). The app's first frame must not (loosstory/ui/qtlazy.py); right
+    after it, the cover gets what it deferred (the buttons' hand cursor)."""
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import PySide6.QtCore as core\n"
+        "from PySide6.QtCore import QEvent, QObject, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "class Watch(QObject):\n"
+        "    seen = False\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if not self.seen and event.type() == QEvent.Type.Paint:\n"
+        "            self.seen = True\n"
+        "            print('at the first frame:', 'Qt' in core.__dict__, flush=True)\n"
+        "            QTimer.singleShot(300, done)\n"
+        "        return False\n"
+        "def done():\n"
+        "    window = QApplication.topLevelWidgets()[0]\n"
+        "    cover = window.cover\n"
+        "    shapes = {b.cursor().shape().name for b in (cover.start_button, cover.sommaire_button)}\n"
+        "    print('cursors:', ' '.join(sorted(shapes)), flush=True)\n"
+        "    app.quit()\n"
+        "watch = Watch()\n"
+        "app.installEventFilter(watch)\n"
+        "from loosstory.app import run\n"
+        "from loosstory.resources import content_dir\n"
+        "run(content_dir())\n"
+    )
+    env = dict(os.environ, LOOSSTORY_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=120, cwd=ROOT, env=env) for _ in range(2)]  # cache cold, warm
+    for done in runs:
+        assert done.returncode == 0, done.stderr
+        assert "at the first frame: False" in done.stdout, done.stdout + done.stderr
+        assert "cursors: PointingHandCursor" in done.stdout, done.stdout + done.stderr
+
+
 def test_a_second_start_draws_the_cover_without_pyyaml(tmp_path) -> None:
     """story.yaml's parse is kept (story/parsecache.py): from the second start on, nothing
     before the first frame imports PyYAML (~20 ms); the first start parses as always."""
