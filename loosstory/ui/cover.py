@@ -81,16 +81,16 @@ class CoverScreen(QWidget):
         self.hero.set_file(cover.file if cover else None, cover.alt if cover else "")
         self.front = _Foreground(self)
 
-        white = "color: #ffffff;"
+        # Colours and the start button's size come from the window's style sheet (styles.py),
+        # by these object names: one sheet, polished once.
         self.eyebrow = QLabel(self.tr("Une exposition à parcourir"), self.front)
-        self.eyebrow.setStyleSheet("color: #f1e3c8;")
+        self.eyebrow.setObjectName("coverEyebrow")
         self.title = QLabel(story.title if story else "", self.front)
         self.title.setObjectName("coverTitle")
         self.title.setWordWrap(True)
-        self.title.setStyleSheet(white)
         self.subtitle = QLabel(story.subtitle if story else "", self.front)
+        self.subtitle.setObjectName("coverSubtitle")
         self.subtitle.setWordWrap(True)
-        self.subtitle.setStyleSheet(white)
         label = story.start_label if story and story.start_label else self.tr("Commencer")
         self.start_button = QPushButton(label.replace("&", "&&"), self.front)
         self.start_button.setObjectName("startButton")
@@ -105,7 +105,7 @@ class CoverScreen(QWidget):
         if cover is not None:
             credit_text = " — ".join(t for t in (cover.caption, cover.credit) if t)
         self.credit = QLabel(credit_text, self.front)
-        self.credit.setStyleSheet("color: #e9e4da;")
+        self.credit.setObjectName("coverCredit")
         set_enum_property(self.credit, "alignment", "AlignRight|AlignBottom")
         self.credit.setAccessibleName(self.tr("Crédit de l'image : %1").replace("%1", credit_text))
 
@@ -127,8 +127,8 @@ class CoverScreen(QWidget):
         row.addLayout(column, 11)
         row.addStretch(9)
         self._row = row
-        self._scale = TypeScale.for_size(1280, 800)
-        self.apply_scale(self._scale)
+        self._scale: TypeScale | None = None
+        self.apply_scale(TypeScale.for_size(1280, 800))  # the window gives its own when shown
         self.front.first_painted = self._after_first_frame
 
     def _after_first_frame(self) -> None:
@@ -138,6 +138,10 @@ class CoverScreen(QWidget):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def apply_scale(self, scale: TypeScale) -> None:
+        """Sizes for ``scale``. The title is fitted to the width when the cover is on screen
+        (resizeEvent): each size tried loads the variable title font anew (~1-3 ms)."""
+        if scale == self._scale:
+            return
         self._scale = scale
         m = scale.margin * 2
         self._row.setContentsMargins(m, m, m, round(scale.margin * 1.2))
@@ -145,12 +149,10 @@ class CoverScreen(QWidget):
         self._buttons.setSpacing(scale.gap)
         self.eyebrow.setFont(body_font(scale.label, bold=True))
         self.subtitle.setFont(title_font(scale.body * 1.35, 420))
-        self.start_button.setMinimumHeight(round(scale.touch * 1.3))
-        self.start_button.setMinimumWidth(round(scale.touch * 4.5))
-        self.start_button.setStyleSheet(f"font-size: {round(scale.body * 1.2)}px;")
         self.credit.setFont(body_font(scale.small))
         self.credit.setWordWrap(True)
-        self._fit()
+        if self.isVisible():
+            self._fit()
 
     def _column_width(self) -> int:
         narrow = self.width() < 1.5 * max(1, self.height())

@@ -39,6 +39,12 @@ QPushButton[primary="true"]:focus {{
   background: {p.background.name()}; color: {p.accent_text.name()};
   border: {ring}px solid {p.accent.name()};
 }}
+QLabel#coverEyebrow {{ color: #f1e3c8; }}
+QLabel#coverTitle, QLabel#coverSubtitle {{ color: #ffffff; }}
+QLabel#coverCredit {{ color: #e9e4da; }}
+QPushButton#startButton {{ font-size: {round(scale.body * 1.2)}px;
+  min-height: {round(scale.touch * 1.3) - 2 * ring}px;
+  min-width: {round(scale.touch * 4.5) - 2 * ring - 2 * pad_h}px; }}
 QTextBrowser {{ background: transparent; border: {ring}px solid transparent;
   border-radius: {ring * 2}px; }}
 QTextBrowser:focus {{ border: {ring}px solid {p.accent.name()}; }}

@@ -116,6 +116,7 @@ class ReaderWindow(QWidget):
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # reader keys
         self._show_screen(state.screen)
         self.resize(1280, 800)
+        self._rescale()  # the style sheet now, before any widget is polished (at show)
 
     def _build_story_screens(self) -> None:
         """The sommaire and the page screen, once the chapters are loaded; the interactive
