@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from loosstory.story.located import Located
 from loosstory.story.model import Problem
@@ -46,8 +46,7 @@ def read_text(file: Path, rel: str) -> tuple[str | None, Problem | None]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-@dataclass
-class FrontMatter:
+class FrontMatter(NamedTuple):
     meta: Located | None  # None when missing or unreadable
     body: str
     body_first_line: int  # 1-based line number of the body's first line

@@ -9,9 +9,9 @@ with ``cache=True`` no PyYAML either when story.yaml has not changed since the l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from loosstory.story import parsecache
 from loosstory.story.files import read_text
@@ -27,8 +27,7 @@ REQUIRED_STORY_KEYS = ("format", "id", "title", "languages", "path")
 COVER_KEYS = {"image", "alt", "caption", "credit"}
 
 
-@dataclass
-class StoryHead:
+class StoryHead(NamedTuple):
     """story.yaml, read: the located YAML and a :class:`Story` with no chapters yet."""
 
     meta: Located

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from loosstory.story.model import Chapter, Page, Story
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     chapter: int  # index in Story.chapters
     page: int  # index in Chapter.pages
 

@@ -5,11 +5,10 @@ Tests build a ``ReaderConfig(transition_ms=0)`` so nothing waits on an animation
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ReaderConfig:
+class ReaderConfig(NamedTuple):
     """How a reader behaves: timings, gestures, image cache and prefetch (kiosk, tests)."""
 
     transition_ms: int = 280  # page / screen transition; 0 = none (reduced motion, tests)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont
 
@@ -79,8 +79,7 @@ def mix(a: str | QColor, b: str | QColor, amount: float) -> QColor:
     )
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """The story's colours, each text colour checked against its background."""
 
     background: QColor
@@ -130,8 +129,7 @@ def body_font(px: float, bold: bool = False) -> QFont:
 
 
 # -- type scale -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class TypeScale:
+class TypeScale(NamedTuple):
     """Sizes in pixels derived from the window size, so a kiosk and a laptop both read well."""
 
     body: float

@@ -79,7 +79,7 @@ def test_input_postpones_the_countdown(kiosk, qtbot):
 
 
 def test_reset_restores_every_setting_and_position(kiosk, qtbot, load_result):
-    fresh = ReaderState(load_result)
+    fresh = ReaderState(load_result, kiosk.state.config)  # the kiosk's own settings
     expected = state_snapshot(fresh)
     visit(kiosk, qtbot)
     state = kiosk.state
