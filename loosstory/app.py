@@ -10,13 +10,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTranslator
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from loosstory.resources import assets_dir
 from loosstory.ui.fonts import COVER_FONTS, load_fonts, register_in_background
 
 if TYPE_CHECKING:  # imported by run(), while the cover's fonts are being registered
+    from PySide6.QtCore import QTranslator
+
     from loosstory.ui.config import ReaderConfig
     from loosstory.ui.state import ReaderState
 
@@ -34,6 +36,8 @@ def install_translations(app: QApplication, language: str | None = None) -> QTra
     language = language or "fr"
     if language == "fr":
         return None
+    from PySide6.QtCore import QTranslator
+
     translator = QTranslator(app)
     if translator.load(f"loosstory_{language}", str(assets_dir() / "i18n")):
         app.installTranslator(translator)

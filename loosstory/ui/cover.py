@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QTimer
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QGradient, QLinearGradient, QPalette
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from loosstory.ui.figure import ImageView
@@ -15,34 +15,29 @@ from loosstory.ui.state import ReaderState
 from loosstory.ui.theme import Palette, TypeScale, body_font, title_font
 
 
-def _scrim(opacity: float) -> QColor:
-    """The dark under the cover's text (a new QColor each time: see theme.to_colour)."""
-    return QColor(18, 20, 23, round(255 * opacity))
-
-
-def _fill(widget: QWidget, *stops: tuple[float, float], vertical: bool = False) -> None:
-    """Give ``widget`` a background of the scrim at these (position, opacity) stops, across
-    its width (or down its height), filled by Qt itself: a gradient brush in the palette
-    with the widget as its bounding box, so no Python paints it and no PySide6 ``Qt`` enum
-    is needed before the cover's first frame (see qtlazy)."""
-    gradient = QLinearGradient(QPointF(0, 0), QPointF(0, 1) if vertical else QPointF(1, 0))
-    gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectMode)
-    for at, opacity in stops:
-        gradient.setColorAt(at, _scrim(opacity))
-    palette = widget.palette()
-    palette.setBrush(QPalette.ColorRole.Window, QBrush(gradient))
-    widget.setPalette(palette)
-    widget.setAutoFillBackground(True)
+def _scrim_sheet(*stops: tuple[float, float], vertical: bool = False) -> str:
+    """A style sheet filling a widget with the dark scrim at these (position, opacity)
+    stops, across its width (or down its height)."""
+    towards = "x2:0, y2:1" if vertical else "x2:1, y2:0"
+    colours = ", ".join(f"stop:{at:g} rgba(18, 20, 23, {round(255 * opacity)})"
+                        for at, opacity in stops)
+    return f"background: qlineargradient(x1:0, y1:0, {towards}, {colours});"
 
 
 class _Foreground(QWidget):
     """The text side of the cover, over a dark gradient so white text reads on any image:
-    darkest under the text (``solid_until`` of the width), and shaded along the bottom."""
+    darkest under the text (``solid_until`` of the width), and shaded along the bottom.
+
+    The gradients are two plain child widgets drawn by their style sheets: Qt paints them,
+    no Python does, and no PySide6 gradient or brush type is built before the cover's first
+    frame (QGradient alone ~2 ms: its Preset enum has ~180 values; see qtlazy).
+    """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.shade = QWidget(self)  # under the labels: made first
-        _fill(self.shade, (0.7, 0.0), (1.0, 0.7), vertical=True)
+        self.scrim = QWidget(self)  # under the labels: made first
+        self.shade = QWidget(self)
+        self.shade.setStyleSheet(_scrim_sheet((0.7, 0.0), (1.0, 0.7), vertical=True))
         self.solid_until = 0.0
         self.set_solid_until(0.45)
         self.first_painted: Callable[[], None] | None = None  # called once, after that paint
@@ -50,13 +45,15 @@ class _Foreground(QWidget):
     def set_solid_until(self, fraction: float) -> None:
         if fraction != self.solid_until:
             self.solid_until = fraction
-            _fill(self, (0.0, 0.8), (fraction, 0.8), (min(1.0, fraction + 0.35), 0.0))
+            self.scrim.setStyleSheet(
+                _scrim_sheet((0.0, 0.8), (fraction, 0.8), (min(1.0, fraction + 0.35), 0.0)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self.scrim.setGeometry(self.rect())
         self.shade.setGeometry(self.rect())
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - the background is Qt's (_fill)
+    def paintEvent(self, event) -> None:  # noqa: N802 - the children draw the scrim
         if self.first_painted is not None:
             QTimer.singleShot(0, self, self.first_painted)
             self.first_painted = None
@@ -92,12 +89,16 @@ class CoverScreen(QWidget):
         self.subtitle.setObjectName("coverSubtitle")
         self.subtitle.setWordWrap(True)
         label = story.start_label if story and story.start_label else self.tr("Commencer")
-        self.start_button = QPushButton(label.replace("&", "&&"), self.front)
+        # QPushButton(parent) then setText: given (text, parent), PySide6 tries the (icon,
+        # text, parent) overload first and builds QIcon's type (~1.5 ms, see qtlazy).
+        self.start_button = QPushButton(self.front)
+        self.start_button.setText(label.replace("&", "&&"))
         self.start_button.setObjectName("startButton")
         self.start_button.setProperty("primary", True)
         self.start_button.setAccessibleName(self.tr("Commencer la visite"))
         self.start_button.clicked.connect(state.start)
-        self.sommaire_button = QPushButton(self.tr("Sommaire"), self.front)
+        self.sommaire_button = QPushButton(self.front)
+        self.sommaire_button.setText(self.tr("Sommaire"))
         self.sommaire_button.setObjectName("coverSommaireButton")
         self.sommaire_button.setAccessibleName(self.tr("Voir le sommaire des chapitres"))
         self.sommaire_button.clicked.connect(state.show_sommaire)

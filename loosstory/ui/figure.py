@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from loosstory.story.model import Figure
@@ -18,6 +18,8 @@ def draw_placeholder(
     painter: QPainter, rect: QRectF, tint: QColor, ink: QColor, text: str = ""
 ) -> None:
     """A tinted box with a drawn picture icon (frame, sun, hills) and an optional text."""
+    from PySide6.QtGui import QPainterPath, QPen  # only here: not on the cover's first frame
+
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(rect, tint)

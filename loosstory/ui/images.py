@@ -16,9 +16,6 @@ from pathlib import Path
 
 from PySide6 import QtCore
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
     QObject,
     QRect,
     QRunnable,
@@ -177,6 +174,7 @@ def warm_up() -> None:
         return
     _warmed_up = True
     _E.resolve()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice  # for this only: not at start-up
     from PySide6.QtSvg import QSvgRenderer
     svg = QByteArray(b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
                      b'<rect width="4" height="4" fill="#123456"/></svg>')

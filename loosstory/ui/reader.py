@@ -6,7 +6,6 @@ exactly the same window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from loosstory.story.model import LoadResult
@@ -45,6 +44,8 @@ def wait_until_drawn(window: ReaderWindow, timeout_ms: int = 20000) -> bool:
 
     Waits on the loader's deliveries (queued events wake the loop), never on a fixed sleep.
     """
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop  # tools only, not the app's start
+
     app = QApplication.instance()
     deadline = QDeadlineTimer(timeout_ms)
     flags = QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents

@@ -8,15 +8,24 @@ transition at once (:meth:`finish`), so a fast reader is never held back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, QVariantAnimation
-from PySide6.QtGui import QPainter, QPixmap
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF
 from PySide6.QtWidgets import QWidget
 
 from loosstory.ui.qtlazy import Qt
 
+# The classes only a transition uses are imported where it is made (after the cover's first
+# frame): importing a PySide6 class builds its Python type (~0.5 ms each with its enums).
+if TYPE_CHECKING:
+    from PySide6.QtCore import QVariantAnimation
+    from PySide6.QtGui import QPixmap
+
 
 class _Overlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
+        from PySide6.QtGui import QPixmap
+
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
@@ -27,6 +36,8 @@ class _Overlay(QWidget):
         self.hide()
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        from PySide6.QtGui import QPainter
+
         if self.pixmap.isNull():
             return
         painter = QPainter(self)
@@ -57,6 +68,8 @@ class Transition(QObject):
 
     def _make(self) -> tuple[_Overlay, QVariantAnimation]:
         if self._overlay is None or self._animation is None:
+            from PySide6.QtCore import QEasingCurve, QVariantAnimation
+
             self._overlay = _Overlay(self._host)
             animation = self._animation = QVariantAnimation(self)
             animation.setStartValue(0.0)
@@ -92,7 +105,10 @@ class Transition(QObject):
         """Jump to the end: hide the overlay now."""
         if self._animation is None or self._overlay is None:
             return
-        if self._animation.state() == QVariantAnimation.State.Running:
+        from PySide6.QtCore import QAbstractAnimation
+        from PySide6.QtGui import QPixmap
+
+        if self._animation.state() == QAbstractAnimation.State.Running:
             self._animation.stop()
         self._overlay.hide()
         self._overlay.pixmap = QPixmap()
