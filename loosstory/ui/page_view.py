@@ -105,7 +105,8 @@ class PageScreen(QWidget):
         state.position_changed.connect(self.show_position)
 
     def _button(self, text: str, name: str, accessible: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
+        button = QPushButton(self)  # then its text: see CoverScreen (no QIcon type built)
+        button.setText(text)
         button.setObjectName(name)
         button.setAccessibleName(accessible)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
