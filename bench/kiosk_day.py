@@ -26,7 +26,8 @@ the stand-ins; the JSON says which steps were real.
 After each step the script waits until the screen is drawn (images decoded, nothing
 pending). It prints ``PROGRESS <step> <rss_mb>`` every 100 steps (so a crash still tells how
 far the day went) and ``JSON {…}`` at the end: RSS at each sample, exceptions (sys.excepthook,
-ERROR log records), Qt warnings.
+ERROR log records), Qt warnings, and ``rss_after_reset``: at step 1,000 and at the last step,
+the day resets the kiosk (as its idle timer would) and measures RSS in that same state.
 """
 
 from __future__ import annotations
@@ -182,6 +183,8 @@ def day(reader: Reader, steps: int, seed: int, out: dict, data_dir: Path):
     out["real_steps"] = sorted({"next", "previous", "chapter_jump", "text_link", "schematic_tap",
                                 "timeline_tap", *hooks})
     out["resets"] = 0
+    out["rss_after_reset"] = {}
+    base = 1000 if steps >= 2000 else max(100, steps // 500 * 100)  # growth from this sample
     view_refs = {}
     for chapter in story.chapters:
         for page in chapter.pages:
@@ -315,6 +318,17 @@ def day(reader: Reader, steps: int, seed: int, out: dict, data_dir: Path):
             print(f"PROGRESS {step} {rss:.1f}", flush=True)
             if step in (1000, steps) or (steps < 1000 and step == 100):
                 types[step] = Counter(type(o).__name__ for o in gc.get_objects())
+            if step in (base, steps):
+                # The same state at both ends: right after an idle reset (a new reader, its
+                # image cache empty), as between two visitors. RSS at a plain sample also
+                # holds whatever the bounded image cache holds then (8-48 MB).
+                if real_kiosk:
+                    kiosk.reset("idle")
+                else:
+                    host.state.reset()
+                yield from settle()
+                gc.collect()
+                out["rss_after_reset"][str(step)] = rss_mb()
     if len(types) == 2:
         first, last = (types[k] for k in sorted(types))
         grown = {name: last[name] - first.get(name, 0) for name in last}
