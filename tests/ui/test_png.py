@@ -112,6 +112,34 @@ def test_small_and_odd_sizes_read_back_identical(size) -> None:
     assert rows(back) == rows(image)
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1201, 701), (700, 1601)])
+def test_large_images_deflated_in_two_parts_read_back_identical(size) -> None:
+    """From 1 MB of rows on, the two halves are deflated side by side and joined into one
+    zlib stream: it must decompress whole (zlib checks the joined Adler-32) and read back
+    pixel for pixel, for even and odd heights."""
+    image = opaque_picture(*size)
+    data = png_bytes(image)
+    assert header(data) == (*size, 8, 2)
+    idat = b"".join(body for kind, body in chunks(data) if kind == b"IDAT")
+    raw = zlib.decompress(idat)  # raises on a bad stream or checksum
+    assert len(raw) == (size[0] * 3 + 1) * size[1]
+    assert all(raw[y * (size[0] * 3 + 1)] == 0 for y in range(size[1]))  # filter None
+    back = QImage.fromData(data)
+    assert (back.width(), back.height()) == size
+    assert rows(back) == rows(image)
+
+
+def test_a_large_translucent_image_reads_back_with_its_alpha() -> None:
+    image = QImage(800, 500, QImage.Format.Format_ARGB32)
+    for y in range(image.height()):
+        for x in range(0, image.width(), 7):
+            image.setPixelColor(x, y, QColor(x % 256, y % 256, (x + y) % 256, (x * y) % 256))
+    data = png_bytes(image)
+    assert header(data) == (800, 500, 8, 6)
+    back = QImage.fromData(data).convertToFormat(QImage.Format.Format_ARGB32)
+    assert rows(back) == rows(image)
+
+
 def test_translucent_image_keeps_its_alpha_unpremultiplied() -> None:
     image = translucent_picture()
     alphas = {QColor.fromRgba(pixel).alpha() for pixel in colours(image)}
