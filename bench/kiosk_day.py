@@ -27,7 +27,8 @@ After each step the script waits until the screen is drawn (images decoded, noth
 pending). It prints ``PROGRESS <step> <rss_mb>`` every 100 steps (so a crash still tells how
 far the day went) and ``JSON {…}`` at the end: RSS at each sample, exceptions (sys.excepthook,
 ERROR log records), Qt warnings, and ``rss_after_reset``: at step 1,000 and at the last step,
-the day resets the kiosk (as its idle timer would) and measures RSS in that same state.
+the day resets the kiosk (as its idle timer would), lets its attract loop run for 2 s and
+measures RSS in that same state.
 """
 
 from __future__ import annotations
@@ -319,11 +320,15 @@ def day(reader: Reader, steps: int, seed: int, out: dict, data_dir: Path):
             if step in (1000, steps) or (steps < 1000 and step == 100):
                 types[step] = Counter(type(o).__name__ for o in gc.get_objects())
             if step in (base, steps):
-                # The same state at both ends: right after an idle reset (a new reader, its
-                # image cache empty), as between two visitors. RSS at a plain sample also
-                # holds whatever the bounded image cache holds then (8-48 MB).
+                # The same state at both ends, as between two visitors: an idle reset (a new
+                # reader, its image cache holding the cover only), then 2 s of the attract
+                # loop, which shows every slide and so fills its own picture cache (64 MB at
+                # most). RSS at a plain sample also holds whatever these two bounded caches
+                # hold at that moment: the reader's 8-48 MB, and as many slides as the day's
+                # short attract steps happened to show (their pace depends on the machine's).
                 if real_kiosk:
                     kiosk.reset("idle")
+                    yield 2000
                 else:
                     host.state.reset()
                 yield from settle()
