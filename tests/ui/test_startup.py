@@ -118,6 +118,17 @@ def test_the_first_frame_path_imports_neither_markdown_nor_the_chapters_nor_the_
     assert done.stdout.strip() == "none"
 
 
+def _two_starts(code: str, cache: Path) -> list[subprocess.CompletedProcess]:
+    """Run ``code`` in two fresh Pythons sharing the app's cache folder ``cache``; both
+    must succeed."""
+    env = dict(os.environ, LOOSSTORY_CACHE_DIR=str(cache))
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=120, cwd=ROOT, env=env) for _ in range(2)]
+    for done in runs:
+        assert done.returncode == 0, done.stderr
+    return runs
+
+
 def test_the_first_frame_does_not_build_pysides_qt_namespace(tmp_path) -> None:
     """PySide6 builds its whole `Qt` namespace (~100 Python enums, 15-25 ms) the first
     time anything touches it, even through an overload it only tries (QColor(QColor),
@@ -150,11 +161,7 @@ def test_the_first_frame_does_not_build_pysides_qt_namespace(tmp_path) -> None:
         "from loosstory.resources import content_dir\n"
         "run(content_dir())\n"
     )
-    env = dict(os.environ, LOOSSTORY_CACHE_DIR=str(tmp_path / "cache"))
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           timeout=120, cwd=ROOT, env=env) for _ in range(2)]  # cache cold, warm
-    for done in runs:
-        assert done.returncode == 0, done.stderr
+    for done in _two_starts(code, tmp_path / "cache"):  # cache cold, then warm
         assert "at the first frame: False" in done.stdout, done.stdout + done.stderr
         assert "cursors: PointingHandCursor" in done.stdout, done.stdout + done.stderr
 
@@ -177,12 +184,7 @@ def test_a_second_start_draws_the_cover_without_pyyaml(tmp_path) -> None:
         "print(head.story.title, '|', 'yaml' in sys.modules)\n"
         "loader.wait_for_done()\n"
     )
-    env = dict(os.environ, LOOSSTORY_CACHE_DIR=str(tmp_path / "cache"))
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           timeout=120, cwd=ROOT, env=env) for _ in range(2)]
-    for done in runs:
-        assert done.returncode == 0, done.stderr
-    first, second = (done.stdout.strip() for done in runs)
+    first, second = (done.stdout.strip() for done in _two_starts(code, tmp_path / "cache"))
     assert first.endswith("| True"), first  # parsed: the cache was empty
     assert second.endswith("| False"), second
     assert first.split("|")[0] == second.split("|")[0]  # the same title either way
