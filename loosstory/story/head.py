@@ -210,19 +210,9 @@ def _localized(
 def _cover(
     meta: Located, root: Path, language: str, default: str, problems: list[Problem]
 ) -> Figure | None:
-    value = meta.value.get("cover")
+    value = meta.section("cover", COVER_KEYS, "image, alt, caption, credit", problems)
     if value is None:
         return None
-    if not isinstance(value, dict):
-        problems.append(
-            meta.problem(("cover",), "error", "cover doit contenir image, alt, caption, credit")
-        )
-        return None
-    for key in value:
-        if key not in COVER_KEYS:
-            problems.append(
-                meta.problem(("cover", key), "warning", f"clé « {key} » inconnue dans cover")
-            )
     sub = Located(
         value,
         meta.path,

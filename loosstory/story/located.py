@@ -39,6 +39,25 @@ class Located(NamedTuple):
         line, column = self.positions.get((), (1, 1))
         return line + self.line_offset, column
 
+    def section(
+        self, key: str, known: set[str], contents: str, problems: list[Problem]
+    ) -> dict[Any, Any] | None:
+        """The mapping under ``key`` (e.g. story.yaml's ``cover``), or None when it is absent
+        or not a mapping (then an error: « key doit contenir ``contents`` »). Each key in
+        it that is not in ``known`` is a warning."""
+        value = self.value.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            problems.append(self.problem((key,), "error", f"{key} doit contenir {contents}"))
+            return None
+        for name in value:
+            if name not in known:
+                problems.append(
+                    self.problem((key, name), "warning", f"clé « {name} » inconnue dans {key}")
+                )
+        return value
+
     def problem(self, keys: Key, severity: str, message: str) -> Problem:
         line, column = self.where(*keys)
         return Problem(self.path, line, column, severity, message)  # type: ignore[arg-type]

@@ -11,19 +11,9 @@ DEFAULT_LOOK = Look()
 
 
 def read_look(meta: Located, problems: list[Problem]) -> Look:
-    value = meta.value.get("look")
+    value = meta.section("look", LOOK_KEYS, "palette, background, ink, accent", problems)
     if value is None:
         return DEFAULT_LOOK
-    if not isinstance(value, dict):
-        problems.append(
-            meta.problem(("look",), "error", "look doit contenir palette, background, ink, accent")
-        )
-        return DEFAULT_LOOK
-    for key in value:
-        if key not in LOOK_KEYS:
-            problems.append(
-                meta.problem(("look", key), "warning", f"clé « {key} » inconnue dans look")
-            )
     palette: dict[str, str] = {}
     raw_palette = value.get("palette") or {}
     if not isinstance(raw_palette, dict):

@@ -299,3 +299,23 @@ def test_a_view_page_without_its_file_blocks(tmp_path: Path) -> None:
     result = load_story(write_pack(tmp_path / "pack", chapters={"01.md": FIRST, "02.md": chapter}))
     find(result, "fr/timeline.yaml est absent")
     assert not result.playable
+
+
+def test_cover_and_look_sections_are_checked_alike(tmp_path: Path) -> None:
+    """story.yaml's `cover` and `look` are mappings with known keys: an unknown key is a
+    warning on its own line, a section that is not a mapping an error saying what it holds."""
+    story = STORY_YAML.replace("  credit: Illustration d'essai\n",
+                               "  credit: Illustration d'essai\n  legende: en trop\n")
+    story = story.replace("  accent: bleu\n", "  accent: bleu\n  police: Fraunces\n")
+    result = load_story(write_pack(tmp_path / "pack", story=story))
+    cover = find(result, "« legende » inconnue dans cover", "warning")
+    look = find(result, "« police » inconnue dans look", "warning")
+    assert (cover.path, cover.line) == ("story.yaml", 11)
+    assert (look.path, look.line) == ("story.yaml", 22)
+
+    flat = STORY_YAML.split("cover:\n")[0] + "cover: images/couverture.png\n" + \
+        STORY_YAML.split("  credit: Illustration d'essai\n")[1]
+    flat = flat.split("look:\n")[0] + "look: sombre\n"
+    result = load_story(write_pack(tmp_path / "flat", story=flat))
+    find(result, "cover doit contenir image, alt, caption, credit", "error")
+    find(result, "look doit contenir palette, background, ink, accent", "error")
