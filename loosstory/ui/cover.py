@@ -12,16 +12,10 @@ from loosstory.ui.figure import ImageView
 from loosstory.ui.images import COVER, ImageLoader
 from loosstory.ui.qtlazy import Qt, set_enum_property
 from loosstory.ui.state import ReaderState
+from loosstory.ui.styles import gradient_background
 from loosstory.ui.theme import Palette, TypeScale, body_font, title_font
 
-
-def _scrim_sheet(*stops: tuple[float, float], vertical: bool = False) -> str:
-    """A style sheet filling a widget with the dark scrim at these (position, opacity)
-    stops, across its width (or down its height)."""
-    towards = "x2:0, y2:1" if vertical else "x2:1, y2:0"
-    colours = ", ".join(f"stop:{at:g} rgba(18, 20, 23, {round(255 * opacity)})"
-                        for at, opacity in stops)
-    return f"background: qlineargradient(x1:0, y1:0, {towards}, {colours});"
+SCRIM = (18, 20, 23)  # the dark under the cover's text
 
 
 class _Foreground(QWidget):
@@ -37,7 +31,8 @@ class _Foreground(QWidget):
         super().__init__(parent)
         self.scrim = QWidget(self)  # under the labels: made first
         self.shade = QWidget(self)
-        self.shade.setStyleSheet(_scrim_sheet((0.7, 0.0), (1.0, 0.7), vertical=True))
+        self.shade.setStyleSheet(gradient_background(SCRIM, ((0.7, 0.0), (1.0, 0.7)),
+                                                     vertical=True))
         self.solid_until = 0.0
         self.set_solid_until(0.45)
         self.first_painted: Callable[[], None] | None = None  # called once, after that paint
@@ -45,8 +40,9 @@ class _Foreground(QWidget):
     def set_solid_until(self, fraction: float) -> None:
         if fraction != self.solid_until:
             self.solid_until = fraction
-            self.scrim.setStyleSheet(
-                _scrim_sheet((0.0, 0.8), (fraction, 0.8), (min(1.0, fraction + 0.35), 0.0)))
+            self.scrim.setStyleSheet(gradient_background(
+                SCRIM, ((0.0, 0.8), (fraction, 0.8), (min(1.0, fraction + 0.35), 0.0)),
+                vertical=False))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
