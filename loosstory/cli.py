@@ -83,8 +83,16 @@ def check(directory: Path) -> int:
     errors, warnings = len(result.errors), len(result.warnings)
     story = result.story
     if story is not None:
+        files = {chapter.id: chapter.file for chapter in story.chapters}
+        precisions = story.precisions()
+        for precision in precisions:  # listed for the curator (CURATION.md counts them too)
+            text = precision.text if len(precision.text) <= 90 else precision.text[:89] + "…"
+            print(f"{files.get(precision.chapter_id, '')}:{precision.paragraph_line}:1: "
+                  f"précision: {precision.ref} [{', '.join(precision.sources)}] {text}")
         pages = sum(len(chapter.pages) for chapter in story.chapters)
         scope = f"{len(story.chapters)} chapitres, {pages} pages"
+        if precisions:
+            scope += f", {len(precisions)} précision(s)"
     else:
         scope = "histoire illisible"
     verdict = "OK" if errors == 0 else "À CORRIGER"

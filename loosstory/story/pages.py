@@ -14,6 +14,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import Treeprocessor
 
 from loosstory.story.model import Figure, Link, Page, Problem
+from loosstory.story.precisions import inject, split_precisions
 from loosstory.story.refs import is_valid_id, resolve_in_pack, slugify
 
 # `## Title {#id key=value}`
@@ -149,7 +150,7 @@ def parse_pages(
 
     pages: list[Page] = []
     seen: dict[str, int] = {}
-    for draft in _split(body.split("\n"), first_line):
+    for index, draft in enumerate(_split(body.split("\n"), first_line)):
         title = draft.title or chapter_title
         page_id = draft.id
         if page_id is None:
@@ -199,7 +200,8 @@ def parse_pages(
         links: list[Link] = []
         kept: list[str] = []
         in_fence = False
-        for number, text in draft.body:
+        body_lines, pending = split_precisions(draft.body, report, str(index))
+        for number, text in body_lines:
             if _FENCE.match(text):
                 in_fence = not in_fence
             if in_fence:
@@ -240,16 +242,20 @@ def parse_pages(
                 "error",
                 f"page « {title} » vide : écrivez du texte ou ajoutez une image, ou supprimez le titre",
             )
+        html = render_markdown(markdown_text) if markdown_text else ""
+        html, precisions = inject(html, pending, render_markdown, chapter_id=chapter_id,
+                                  page_id=page_id)
         pages.append(
             Page(
                 id=page_id,
                 title=title,
-                html=render_markdown(markdown_text) if markdown_text else "",
+                html=html,
                 figures=figures,
                 links=links,
                 view=view,
                 line=draft.line,
                 chapter_id=chapter_id,
+                precisions=precisions,
             )
         )
     return ParsedPages(pages, problems)

@@ -68,7 +68,7 @@ def _views(story: Story) -> None:
     if timeline is not None:
         timeline.title = french_spacing(timeline.title)
         timeline.description = french_spacing(timeline.description)
-        for period in timeline.periods:
+        for period in [*timeline.periods, *timeline.undated]:
             period.title = french_spacing(period.title)
             period.summary = french_spacing(period.summary)
         for event in timeline.events:

@@ -348,7 +348,7 @@ class TimelineView(QWidget):
         for key in keys:
             source = self._sources.get(key)
             title = getattr(source, "title", "") if source is not None else ""
-            names.append(f"{title} [{key}]" if title else key)
+            names.append(title or key)  # a readable title; the key is for authors only
         label = "Source" if len(names) == 1 else "Sources"
         return f"{label} : " + " ; ".join(names)
 
