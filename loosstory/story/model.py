@@ -165,6 +165,8 @@ class Story:
     # when present; their classes live in story/schematic.py and story/timeline.py.
     schematic: Any = None
     timeline: Any = None
+    # story.yaml's ``about`` (story/about.py): credits for the « À propos » screen
+    about: Any = None
 
     def chapter(self, chapter_id: str) -> Chapter | None:
         for chapter in self.chapters:

@@ -140,7 +140,7 @@ class PageScreen(QWidget):
         if following is not None:
             text = self.tr("Chapitre suivant : %1").replace("%1", following.title)
         else:
-            text = self.tr("Retour au sommaire")
+            text = self.tr("Fin de la visite")
         self._chapter_text = text
         self._fit_chapter_button()
         self.chapter_button.setAccessibleName(text)

@@ -10,7 +10,7 @@ from loosstory.resources import content_dir
 from loosstory.story.chapters import short_address
 from loosstory.story.checker import check_pack
 from loosstory.story.loader import load_story
-from tests.story.packs import FIRST, SECOND, write_pack
+from tests.story.packs import FIRST, write_pack
 
 NOTE = """\
 ---
