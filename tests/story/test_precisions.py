@@ -124,6 +124,6 @@ def test_addresses_are_shown_short_and_readable() -> None:
             "Initiatives-sur-les-transitions-economiques/Agenda-21-de-Loos-en-Gohelle")
     assert short_address(long) == "cerdd.org/…/Agenda-21-de-Loos-en-Gohelle"
     wiki = "https://fr.m.wikipedia.org/wiki/Fosse_n%C2%B0_11_-_19_des_mines_de_Lens"
-    assert short_address(wiki) == "fr.m.wikipedia.org/wiki/Fosse_n°_11_-_19_des_mines_de_Lens"
+    assert short_address(wiki) == "fr.m.wikipedia.org/…/Fosse_n°_11_-_19_des_mines_de_Lens"
     for source in load_story(content_dir()).story.sources.values():
         assert len(short_address(source.url)) <= 60, source.key
