@@ -58,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     snap = sub.add_parser("snapshot", help="enregistrer un écran en PNG, sans affichage")
     snap.add_argument("--content", type=Path, default=None)
     snap.add_argument(
-        "--page", default="cover", help="cover, sommaire, problems, un chapitre ou chapitre/page"
+        "--page", default="cover",
+        help="cover, sommaire, problems, ending, about, un chapitre ou chapitre/page"
     )
     snap.add_argument("--size", default="1920x1080", help="LARGEURxHAUTEUR (défaut 1920x1080)")
     snap.add_argument("-o", "--output", type=Path, required=True, help="fichier PNG à écrire")

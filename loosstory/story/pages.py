@@ -172,6 +172,7 @@ def parse_pages(
             )
         if not draft.title and draft.id != "intro":
             report(draft.line, 1, "error", "titre de page vide après « ## » : écrivez un titre")
+        _check_title(draft.title, draft.line, report)
         if page_id in seen:
             report(
                 draft.line,
@@ -259,6 +260,18 @@ def parse_pages(
             )
         )
     return ParsedPages(pages, problems)
+
+
+def _check_title(title: str, line: int, report: Callable[..., None]) -> None:
+    """A page title is not a sentence cut at its colon, nor shouted in capitals."""
+    if title.rstrip().endswith(":"):
+        report(line, 1, "warning",
+               f"le titre « {title} » finit par « : » : un titre de page se suffit à lui-même")
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) >= 6 and all(c.isupper() for c in letters):
+        report(line, 1, "warning",
+               f"le titre « {title} » est tout en capitales : écrivez-le en minuscules, "
+               "avec une majuscule au début")
 
 
 def _figure(

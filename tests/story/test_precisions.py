@@ -127,3 +127,11 @@ def test_addresses_are_shown_short_and_readable() -> None:
     assert short_address(wiki) == "fr.m.wikipedia.org/…/Fosse_n°_11_-_19_des_mines_de_Lens"
     for source in load_story(content_dir()).story.sources.values():
         assert len(short_address(source.url)) <= 60, source.key
+
+
+def test_titles_ending_in_a_colon_or_in_capitals_are_warnings(tmp_path: Path) -> None:
+    text = NOTE.replace("## La suite {#suite}", "## CELA PRODUIT DES RÉSULTATS : {#suite}")
+    warnings = load_story(pack_with(tmp_path, text)).warnings
+    line = text.splitlines().index("## CELA PRODUIT DES RÉSULTATS : {#suite}") + 1
+    found = sorted(p.message.split(" : ")[-1][:25] for p in warnings if p.line == line)
+    assert len(found) == 2 and all(p.path == "fr/02-second.md" for p in warnings)
