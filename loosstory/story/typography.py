@@ -48,6 +48,11 @@ def apply_french_typography(story: Story) -> None:
             page.title = french_spacing(page.title)
             page.html = french_spacing_html(page.html)
             page.figures = [replace(f, caption=french_spacing(f.caption)) for f in page.figures]
+    about = story.about
+    if about is not None and hasattr(about, "credits"):
+        story.about = replace(about, credits=tuple(
+            replace(c, role=french_spacing(c.role), name=french_spacing(c.name))
+            for c in about.credits))
     _views(story)
 
 

@@ -34,6 +34,7 @@ def _e(text: str) -> str:
 
 
 class AboutScreen(InfoScreen):
+    column_em = 48  # credits read as a list: a wider column, less scrolling
     def __init__(self, state: ReaderState, palette: Palette, parent: QWidget | None = None) -> None:
         super().__init__(state, palette, "about", parent)
         self.back_button = self.add_button(self.tr("Retour"), "aboutBackButton",

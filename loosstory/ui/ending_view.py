@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loosstory.ui.page_parts import PageText
 from loosstory.ui.state import ReaderState
 from loosstory.ui.theme import Palette, TypeScale, body_font, title_font
 
-TEXT_COLUMN_EM = 38  # the text's width, in body sizes
-
 
 class InfoScreen(QWidget):
-    """Title, scrolling rich text and buttons; subclasses fill them."""
+    """Title, scrolling rich text and buttons, centred; subclasses fill them."""
+
+    column_em = 38  # the column's width, in body sizes
 
     def __init__(self, state: ReaderState, palette: Palette, name: str,
                  parent: QWidget | None = None) -> None:
@@ -43,7 +44,7 @@ class InfoScreen(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName(f"{name}Title")
         self.title.setWordWrap(True)
-        self.text = QTextBrowser(self)
+        self.text = PageText(palette.background, self)  # with its fade while more waits below
         self.text.setObjectName(f"{name}Text")
         self.text.setOpenLinks(False)
         self.text.setOpenExternalLinks(False)
@@ -54,10 +55,12 @@ class InfoScreen(QWidget):
         self._row = QHBoxLayout()
         self._row.addStretch(1)
         column = QVBoxLayout()
+        column.addStretch(1)
         column.addWidget(self.eyebrow)
         column.addWidget(self.title)
-        column.addWidget(self.text, 1)
+        column.addWidget(self.text, 100)  # all the height it needs; the stretches the rest
         column.addLayout(self._row)
+        column.addStretch(1)
         self._column = column
         outer = QHBoxLayout(self)
         outer.addStretch(1)
@@ -83,6 +86,7 @@ class InfoScreen(QWidget):
     def set_html(self, body: str) -> None:
         self.text.setHtml(body)
         self.text.setAccessibleDescription(self.text.toPlainText())
+        self._fit()
 
     def document_css(self) -> str:
         p, s = self._palette, self._scale
@@ -115,9 +119,17 @@ class InfoScreen(QWidget):
         """Fill the texts (again): subclasses."""
 
     def _fit(self) -> None:
-        width = min(round(self._scale.body * TEXT_COLUMN_EM), self.width() - 2 * self._scale.margin)
+        """The column's width; the text as tall as it is (the block is then centred), or
+        scrolling when the screen is too short for it."""
+        width = max(200, min(round(self._scale.body * self.column_em),
+                             self.width() - 2 * self._scale.margin))
         for widget in (self.eyebrow, self.title, self.text):
-            widget.setFixedWidth(max(200, width))
+            widget.setFixedWidth(width)
+        measure = self.text.document().clone(self)  # the shown document keeps its own width
+        measure.setTextWidth(width - 2)
+        self.text.setMaximumHeight(round(measure.size().height()) + 2 * self.text.frameWidth()
+                                   + 4)
+        measure.deleteLater()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
