@@ -16,10 +16,13 @@ _BEFORE = re.compile(r"[ \u00a0\u202f]+([?!:;»])")
 _AFTER = re.compile(r"(«)[ \u00a0\u202f]+")
 _TAG = re.compile(r"(<[^>]*>)")
 _URL_COLON = re.compile(r"\b(https?|mailto|file)\u00a0:")
+# "32 000": a group of thousands never ends a line (a non-breaking space inside the number)
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def french_spacing(text: str) -> str:
     spaced = _AFTER.sub(r"\1" + NBSP, _BEFORE.sub(NBSP + r"\1", text))
+    spaced = _THOUSANDS.sub(NBSP, spaced)
     return _URL_COLON.sub(r"\1:", spaced)
 
 
