@@ -374,7 +374,7 @@ class TimelineView(QWidget):
             return False
         period = item.period
         count = sum(1 for e in self.timeline.events if e.period == period.id)
-        self.panel.show_entry(period.id, f"Étape de la résilience · {period.years}", period.title,
+        self.panel.show_entry(period.id, f"Période · {period.years}", period.title,
                               period.summary, "", self.links_of(period.id),
                               f"{count} date(s) sur la frise" if count else "",
                               accent=item.fill.name())
