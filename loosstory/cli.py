@@ -1,5 +1,6 @@
 """Command line: `loosstory` (play), `loosstory check`, `loosstory snapshot`,
-`loosstory --kiosk` (kiosk mode), `loosstory stats`, `loosstory kiosk-pin`."""
+`loosstory --kiosk` (kiosk mode), `loosstory stats`, `loosstory kiosk-pin`, and for a fleet
+of kiosks `loosstory pack seal|verify`, `loosstory fleet status`, `loosstory stats --merge`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from loosstory import __version__
 from loosstory.resources import content_dir
 
-COMMANDS = ("run", "check", "snapshot", "stats", "kiosk-pin")
+COMMANDS = ("run", "check", "snapshot", "stats", "kiosk-pin", "pack", "fleet")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,11 +47,18 @@ def _parser() -> argparse.ArgumentParser:
                        help="base de chiffres (défaut ~/.local/share/loosstory/stats.sqlite3)")
     stats.add_argument("--content", type=Path, default=None, metavar="DOSSIER",
                        help="contenu joué, pour nommer les pages (défaut : celui du kiosque)")
+    stats.add_argument("--merge", nargs="+", type=Path, default=None, metavar="DOSSIER",
+                       help="réunir les boîtes d'envoi de plusieurs kiosques (une ligne par "
+                            "kiosque et le total)")
 
     pin = sub.add_parser("kiosk-pin", help="changer le code PIN du personnel du kiosque")
     pin.add_argument("--kiosk-config", type=Path, default=None, metavar="FICHIER")
     pin.add_argument("--stdin", action="store_true",
                      help="lire le nouveau code sur l'entrée standard (scripts)")
+
+    from loosstory.fleet.cli import add_commands
+
+    add_commands(sub)
 
     check = sub.add_parser("check", help="vérifier un dossier de contenu")
     check.add_argument("directory", nargs="?", type=Path, default=None)
@@ -126,7 +134,7 @@ def _page_labels(content: Path | None) -> tuple[list[str], dict[str, str]]:
 
 
 def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
-          db: Path | None, content: Path | None = None) -> int:
+          db: Path | None, content: Path | None = None, merge: list[Path] | None = None) -> int:
     from datetime import datetime
 
     from loosstory.modes.kiosk import paths
@@ -140,6 +148,10 @@ def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
             print(f"loosstory: date « {since_text} » illisible : écrivez AAAA-MM-JJ",
                   file=sys.stderr)
             return 2
+    if merge:
+        from loosstory.fleet.cli import merge as merge_outboxes
+
+        return merge_outboxes(merge, since, csv_file, html_file, _page_labels(content))
     db = db or paths.stats_file()
     start = datetime.combine(since, datetime.min.time()).timestamp() if since else None
     pages, labels = _page_labels(content)
@@ -216,7 +228,11 @@ def main(argv: list[str] | None = None) -> int:
             _exit_now(code)  # written, tearing Qt and Python down is ~100 ms of nothing
         return code
     if command == "stats":
-        return stats(args.since, args.csv, args.html, args.db, args.content)
+        return stats(args.since, args.csv, args.html, args.db, args.content, args.merge)
+    if command in ("pack", "fleet"):
+        from loosstory.fleet.cli import run as run_fleet
+
+        return run_fleet(args)
     if command == "kiosk-pin":
         return kiosk_pin(args.kiosk_config, args.stdin)
     if args.kiosk:
