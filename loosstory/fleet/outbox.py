@@ -23,8 +23,10 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from loosstory.stats.store import Event
+if TYPE_CHECKING:  # the kiosk imports this module even where sqlite3 is missing
+    from loosstory.stats.store import Event
 
 STATUS_NAME = "status.json"
 EVENTS_PREFIX = "events-"
@@ -137,6 +139,8 @@ def find_outboxes(folders: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 def _read_events(file: Path, problems: list[str]) -> list[Event]:
+    from loosstory.stats.store import Event
+
     events: list[Event] = []
     try:
         text = file.read_text(encoding="utf-8")
