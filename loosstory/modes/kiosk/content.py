@@ -159,10 +159,10 @@ class ContentUpdates(QObject):
     def _work(self, folder: Path) -> None:
         copy: Path | None = None
         try:
+            manifest_gate(folder, self.require_manifest)  # still being copied? wait
             if not (folder / "story.yaml").is_file():
                 raise FileNotFoundError(f"{folder} : pas de story.yaml, ce n'est pas un dossier "
                                         "de contenu")
-            manifest_gate(folder, self.require_manifest)  # still being copied? wait
             self.packs.mkdir(parents=True, exist_ok=True)
             copy = self.packs / time.strftime("%Y%m%d-%H%M%S")
             suffix = 1
