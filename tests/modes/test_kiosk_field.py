@@ -169,7 +169,7 @@ def test_wrong_pins_wait_longer_each_time_shown_logged_and_kept_across_restarts(
     pad = kiosk.pinpad
     open_pad(kiosk, qtbot)
     waits = []
-    for failure in range(1, 6):
+    for _ in range(1, 6):
         type_code(qtbot, pad, "0000", keyboard=False)
         left = pad.waiting()
         waits.append(left)
