@@ -173,7 +173,7 @@ def kiosk_pin(config: Path | None, from_stdin: bool) -> int:
     import getpass
 
     from loosstory.modes.kiosk import paths
-    from loosstory.modes.kiosk.pin import hash_pin, valid_pin
+    from loosstory.modes.kiosk.pin import DEFAULT_PIN, hash_pin, valid_pin
     from loosstory.modes.kiosk.settings import write_pin_hash
 
     file = config or paths.config_file()
@@ -188,6 +188,10 @@ def kiosk_pin(config: Path | None, from_stdin: bool) -> int:
         return 2
     if pin != again:
         print("loosstory: les deux codes diffèrent, rien n'a changé", file=sys.stderr)
+        return 2
+    if pin == DEFAULT_PIN:
+        print(f"loosstory: {DEFAULT_PIN} est le code d’usine, connu de tous : choisissez-en "
+              "un autre", file=sys.stderr)
         return 2
     write_pin_hash(file, hash_pin(pin))
     print(f"nouveau code enregistré (haché) dans {file} ; il sert au prochain démarrage")

@@ -127,6 +127,10 @@ def test_kiosk_pin_command_stores_a_new_hash(tmp_path, monkeypatch, capsys):
     assert settings.idle_timeout == 60
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("12\n"))
     assert main(["kiosk-pin", "--kiosk-config", str(file), "--stdin"]) == 2
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("2468\n"))
+    assert main(["kiosk-pin", "--kiosk-config", str(file), "--stdin"]) == 2  # factory code
+    assert "code d’usine" in capsys.readouterr().err
+    assert verify_pin("975310", load_settings(file).pin_hash)  # unchanged
 
 
 def test_kiosk_options_are_parsed(monkeypatch, tmp_path):

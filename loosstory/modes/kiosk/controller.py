@@ -40,6 +40,7 @@ from loosstory.modes.kiosk.pinpad import PinPad
 from loosstory.modes.kiosk.resilience import ExceptionHooks, RecentProblems, tune_allocator
 from loosstory.modes.kiosk.settings import KioskSettings
 from loosstory.modes.kiosk.shell import KioskWindow
+from loosstory.modes.kiosk.staff import figures_of_today, save_new_pin
 from loosstory.modes.kiosk.theme import KioskLook
 from loosstory.modes.kiosk.visits import VisitRecorder
 from loosstory.story.model import LoadResult
@@ -358,21 +359,11 @@ class KioskController(QObject):
         self.idle.start()
 
     def _save_pin(self, pin: str) -> str:
-        """The staff's new PIN, hashed into kiosk.yaml ("" when saved, else why not)."""
-        from loosstory.modes.kiosk import paths
-        from loosstory.modes.kiosk.pin import hash_pin
-        from loosstory.modes.kiosk.settings import write_pin_hash
-
-        file = self.settings.config_file or paths.config_file()
-        pin_hash = hash_pin(pin)
-        try:
-            write_pin_hash(file, pin_hash)
-        except OSError as error:
-            log.error("nouveau code PIN non enregistré dans %s : %s", file, error)
-            return error.strerror or "erreur d’écriture"
-        self.pinpad.pin_hash = pin_hash
-        log.info("code PIN d’usine remplacé par le personnel (enregistré haché dans %s)", file)
-        return ""
+        """The staff's new PIN into kiosk.yaml ("" when saved, else why not)."""
+        pin_hash, problem = save_new_pin(self.settings, pin)
+        if pin_hash:
+            self.pinpad.pin_hash = pin_hash
+        return problem
 
     def reload_content(self) -> None:
         folder = self.settings.watch_folder or self.source
@@ -383,7 +374,10 @@ class KioskController(QObject):
     def _content_checked(self, ok: bool, source: str) -> None:
         problems = self.content.last_problems
         errors = [p for p in problems if p.is_error]
-        if self.mode == ADMIN:
+        if self.mode == ADMIN and self.content.waiting:
+            self.admin.show_details("Contenu en attente : l’histoire actuelle continue",
+                                    self.content.waiting)
+        elif self.mode == ADMIN:
             if ok:
                 self.admin.show_details(
                     "Recharger le contenu",
@@ -412,13 +406,4 @@ class KioskController(QObject):
                                 "\n".join(lines) or "Aucun problème signalé.")
 
     def show_figures(self) -> None:
-        try:
-            from loosstory.stats.report import as_text, build_report
-            from loosstory.stats.store import read_events
-        except ImportError:
-            self.admin.show_details("Chiffres du jour", "Chiffres indisponibles (sqlite3 absent).")
-            return
-        today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
-        events = read_events(self.settings.stats_file, today.timestamp())
-        self.admin.show_details("Chiffres du jour",
-                                as_text(build_report(events, today.date())))
+        self.admin.show_details("Chiffres du jour", figures_of_today(self.settings))
