@@ -15,7 +15,7 @@ def add_commands(sub) -> None:
     seal = pack_sub.add_parser("seal", help="écrire le manifeste du paquet (après vérification)")
     seal.add_argument("directory", type=Path)
     seal.add_argument("--id", default=None, metavar="NOM",
-                      help="nom de cette version du paquet (défaut : dossier-date-heure)")
+                      help="nom de cette version du paquet (défaut : dossier-date-heure)")
     verify = pack_sub.add_parser("verify", help="comparer un dossier à son manifeste")
     verify.add_argument("directory", type=Path)
 
@@ -43,14 +43,14 @@ def seal(directory: Path, pack_id: str | None) -> int:
     from loosstory.story.checker import check_pack
 
     if not (directory / "story.yaml").is_file():
-        print(f"loosstory: {directory} : pas de story.yaml, ce n'est pas un dossier de contenu",
+        print(f"loosstory: {directory} : pas de story.yaml, ce n'est pas un dossier de contenu",
               file=sys.stderr)
         return 2
     checked = check_pack(directory)
     if checked.errors:
         for problem in checked.errors:
             print(problem.format(), file=sys.stderr)
-        print(f"loosstory: {directory} : {len(checked.errors)} erreur(s), paquet non scellé "
+        print(f"loosstory: {directory} : {len(checked.errors)} erreur(s), paquet non scellé "
               "(corrigez-les puis recommencez)", file=sys.stderr)
         return 1
     try:
@@ -58,7 +58,7 @@ def seal(directory: Path, pack_id: str | None) -> int:
     except (ManifestError, OSError) as error:
         print(f"loosstory: {error}", file=sys.stderr)
         return 1
-    print(f"paquet « {manifest.pack_id} » scellé : {len(manifest.files)} fichier(s), "
+    print(f"paquet « {manifest.pack_id} » scellé : {len(manifest.files)} fichier(s), "
           f"manifeste {manifest.digest[:12]}")
     return 0
 
@@ -67,7 +67,7 @@ def verify(directory: Path) -> int:
     from loosstory.fleet.manifest import verify as compare
 
     verdict = compare(directory)
-    print(f"{directory} : {verdict.summary()}")
+    print(f"{directory} : {verdict.summary()}")
     return 0 if verdict.ok else 1
 
 
@@ -91,7 +91,7 @@ def status(folders: list[Path], pack: Path | None, silent_after: float) -> int:
     rows = fleet_rows(outboxes, now, timedelta(hours=silent_after), hub_digest)
     print(fleet_text(rows, now, hub_label), end="")
     for problem in problems:
-        print(f"attention : {problem}", file=sys.stderr)
+        print(f"attention : {problem}", file=sys.stderr)
     if not found:
         return 2
     return 1 if any(r.silent for r in rows) else 0
@@ -111,14 +111,14 @@ def merge(folders: list[Path], since: date | None, csv_file: Path | None,
     outboxes = [read_outbox(folder) for folder in found]
     names = [o.name for o in outboxes]
     for name in sorted({n for n in names if names.count(n) > 1}):
-        problems.append(f"deux boîtes d'envoi portent le nom « {name} » : donnez à chaque "
+        problems.append(f"deux boîtes d'envoi portent le nom « {name} » : donnez à chaque "
                         "kiosque son propre kiosk_name")
     rows, total, report = merged_report(outboxes, since, *labels)
     print(merged_text(rows, total, report), end="")
     for outbox in outboxes:
         problems += outbox.problems
     for problem in problems:
-        print(f"attention : {problem}", file=sys.stderr)
+        print(f"attention : {problem}", file=sys.stderr)
     for file, text in ((csv_file, merged_csv(rows, total) if csv_file else ""),
                        (html_file, as_html(report, "Fréquentation de tous les kiosques")
                         if html_file else "")):
@@ -126,7 +126,7 @@ def merge(folders: list[Path], since: date | None, csv_file: Path | None,
             try:
                 file.write_text(text, encoding="utf-8")
             except OSError as error:
-                print(f"loosstory: impossible d'écrire {file} : {error.strerror}", file=sys.stderr)
+                print(f"loosstory: impossible d'écrire {file} : {error.strerror}", file=sys.stderr)
                 return 1
-            print(f"écrit : {file}")
+            print(f"écrit : {file}")
     return 0

@@ -67,7 +67,7 @@ class Verdict:
         if self.error:
             return self.error
         if self.ok:
-            return (f"paquet « {self.manifest.pack_id} » complet : "  # type: ignore[union-attr]
+            return (f"paquet « {self.manifest.pack_id} » complet : "  # type: ignore[union-attr]
                     f"{self.matching} fichier(s) conformes au manifeste")
         total = len(self.manifest.files) if self.manifest else 0
         parts = [f"{self.matching}/{total} fichier(s) conformes au manifeste"]
@@ -75,8 +75,8 @@ class Verdict:
                              ("en trop", self.extra)):
             if names:
                 shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
-                parts.append(f"{len(names)} {label} : {shown}")
-        return "copie incomplète ou différente — " + " ; ".join(parts)
+                parts.append(f"{len(names)} {label} : {shown}")
+        return "copie incomplète ou différente — " + " ; ".join(parts)
 
 
 def pack_files(folder: Path) -> list[str]:
@@ -112,7 +112,7 @@ def seal(folder: Path | str, pack_id: str | None = None,
     for relative in pack_files(folder):
         path = folder / relative
         if path.is_symlink():
-            raise ManifestError(f"{path} : lien symbolique, un paquet ne contient que des "
+            raise ManifestError(f"{path} : lien symbolique, un paquet ne contient que des "
                                 "fichiers (copiez le fichier lui-même)")
         files[relative] = {"size": path.stat().st_size, "sha256": file_sha256(path)}
     data = {"format": FORMAT, "pack_id": pack_id,
@@ -139,18 +139,18 @@ def read_manifest(folder: Path | str) -> Manifest:
     try:
         raw = file.read_bytes()
     except FileNotFoundError:
-        raise ManifestError(f"{file} : pas de manifeste (scellez le paquet avec "
-                            "« loosstory pack seal DOSSIER »)") from None
+        raise ManifestError(f"{file} : pas de manifeste (scellez le paquet avec "
+                            "« loosstory pack seal DOSSIER »)") from None
     except OSError as error:
-        raise ManifestError(f"{file} : illisible ({error.strerror})") from None
+        raise ManifestError(f"{file} : illisible ({error.strerror})") from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ManifestError(f"{file} : manifeste illisible, incomplet ou abîmé ({error})"
+        raise ManifestError(f"{file} : manifeste illisible, incomplet ou abîmé ({error})"
                             ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT \
             or not isinstance(data.get("files"), dict):
-        raise ManifestError(f"{file} : ce n'est pas un manifeste de paquet loosstory "
+        raise ManifestError(f"{file} : ce n'est pas un manifeste de paquet loosstory "
                             f"(format {FORMAT} attendu)")
     files: dict[str, tuple[int, str]] = {}
     for name, entry in data["files"].items():
@@ -160,7 +160,7 @@ def read_manifest(folder: Path | str) -> Manifest:
         if (not isinstance(size, int) or isinstance(size, bool) or size < 0
                 or not isinstance(sha, str) or len(sha) != 64
                 or Path(str(name)).is_absolute() or ".." in parts or not parts):
-            raise ManifestError(f"{file} : entrée « {name} » incorrecte (taille, empreinte "
+            raise ManifestError(f"{file} : entrée « {name} » incorrecte (taille, empreinte "
                                 "ou chemin hors du paquet)")
         files[str(name)] = (size, sha.lower())
     return Manifest(str(data.get("pack_id") or "?"), files, str(data.get("sealed") or ""),

@@ -125,7 +125,7 @@ def find_outboxes(folders: list[Path]) -> tuple[list[Path], list[str]]:
     problems: list[str] = []
     for folder in folders:
         if not folder.is_dir():
-            problems.append(f"{folder} : dossier introuvable")
+            problems.append(f"{folder} : dossier introuvable")
         elif is_outbox(folder):
             found.append(folder)
         else:
@@ -133,7 +133,7 @@ def find_outboxes(folders: list[Path]) -> tuple[list[Path], list[str]]:
             if inside:
                 found += inside
             else:
-                problems.append(f"{folder} : ni status.json ni events-*.csv, ce n'est pas "
+                problems.append(f"{folder} : ni status.json ni events-*.csv, ce n'est pas "
                                 "une boîte d'envoi de kiosque")
     return found, problems
 
@@ -145,19 +145,19 @@ def _read_events(file: Path, problems: list[str]) -> list[Event]:
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        problems.append(f"{file} : illisible ({error.__class__.__name__})")
+        problems.append(f"{file} : illisible ({error.__class__.__name__})")
         return events
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
     if header != _HEADER:
-        problems.append(f"{file} : première ligne inattendue, fichier ignoré")
+        problems.append(f"{file} : première ligne inattendue, fichier ignoré")
         return events
     for number, row in enumerate(reader, start=2):
         try:
             ts, visit, kind, ref, value = row
             events.append(Event(float(ts), visit, kind, ref, float(value) if value else None))
         except ValueError:
-            problems.append(f"{file}:{number} : ligne illisible, ignorée (copie en cours ?)")
+            problems.append(f"{file}:{number} : ligne illisible, ignorée (copie en cours ?)")
     return events
 
 
@@ -170,9 +170,9 @@ def read_outbox(folder: Path) -> Outbox:
             loaded = json.loads(status_file.read_text(encoding="utf-8"))
             status = loaded if isinstance(loaded, dict) else {}
             if not status:
-                problems.append(f"{status_file} : contenu inattendu")
+                problems.append(f"{status_file} : contenu inattendu")
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            problems.append(f"{status_file} : illisible ({error.__class__.__name__})")
+            problems.append(f"{status_file} : illisible ({error.__class__.__name__})")
     events: list[Event] = []
     for file in sorted(folder.glob(f"{EVENTS_PREFIX}*.csv")):
         events += _read_events(file, problems)

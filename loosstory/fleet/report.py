@@ -132,9 +132,9 @@ def duration_long(seconds: float) -> str:
 def fleet_text(rows: list[StatusRow], now: datetime, hub_pack: str = "") -> str:
     out = io.StringIO()
     silent = [r for r in rows if r.silent]
-    out.write(f"Parc : {len(rows)} kiosque(s), {len(silent)} silencieux\n")
+    out.write(f"Parc : {len(rows)} kiosque(s), {len(silent)} silencieux\n")
     if hub_pack:
-        out.write(f"Paquet publié par le poste central : {hub_pack}\n")
+        out.write(f"Paquet publié par le poste central : {hub_pack}\n")
     width = max(len("kiosque"), *(len(r.name) for r in rows)) if rows else 7
     pack_w = max(len("paquet"), *(len(r.pack) for r in rows)) if rows else 6
     out.write(f"  {'kiosque':<{width}}  {'paquet':<{pack_w}}  {'manifeste':<12}  "
@@ -147,7 +147,7 @@ def fleet_text(rows: list[StatusRow], now: datetime, hub_pack: str = "") -> str:
         elif r.up_to_date:
             state.append("à jour")
         if r.last_error:
-            state.append(f"dernière erreur : {r.last_error}")
+            state.append(f"dernière erreur : {r.last_error}")
         out.write(f"  {r.name:<{width}}  {r.pack:<{pack_w}}  {r.manifest[:12] or '—':<12}  "
-                  f"{seen:<20}  {r.uptime:>9}  {' ; '.join(state)}\n")
+                  f"{seen:<20}  {r.uptime:>9}  {' ; '.join(state)}\n")
     return out.getvalue()

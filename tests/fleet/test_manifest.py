@@ -90,7 +90,7 @@ def test_seal_refuses_a_symlink(tmp_path):
 def test_cli_seal_verify_and_refuse_a_pack_with_errors(tmp_path, capsys):
     pack = good_pack(tmp_path / "pack")
     assert main(["pack", "seal", str(pack), "--id", "expo-2027"]) == 0
-    assert "« expo-2027 » scellé" in capsys.readouterr().out
+    assert "«\u00a0expo-2027\u00a0» scellé" in capsys.readouterr().out
     assert main(["pack", "verify", str(pack)]) == 0
     assert "complet" in capsys.readouterr().out
     (pack / "images" / "couverture.png").unlink()

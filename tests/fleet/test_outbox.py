@@ -108,7 +108,7 @@ def test_a_damaged_outbox_is_reported_not_fatal(tmp_path, capsys):
                                                encoding="utf-8")
     assert main(["stats", "--merge", str(good.parent)]) == 0
     captured = capsys.readouterr()
-    assert "status.json : illisible" in captured.err and "ligne illisible" in captured.err
+    assert "status.json\u00a0: illisible" in captured.err and "ligne illisible" in captured.err
     assert main(["stats", "--merge", str(tmp_path / "nulle-part")]) == 2
     assert "dossier introuvable" in capsys.readouterr().err
 
@@ -128,7 +128,7 @@ def test_fleet_status_lists_packs_and_silent_kiosks(tmp_path, capsys):
     code = main(["fleet", "status", str(hub), "--pack", str(hub_pack)])
     out = capsys.readouterr().out
     assert code == 1  # one kiosk is silent: a script (cron, monitoring) can tell
-    assert "Parc : 3 kiosque(s), 1 silencieux" in out
+    assert "Parc\u00a0: 3 kiosque(s), 1 silencieux" in out
     assert "expo-v2" in out and new.digest[:12] in out
     lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
     assert "SILENCIEUX" in lines["base-11-19"] and "à jour" in lines["base-11-19"]

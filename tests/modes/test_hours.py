@@ -31,10 +31,10 @@ def test_ranges_per_weekday_with_a_lunch_break_and_closed_days():
 def test_next_opening_in_french():
     hours, _ = parse_hours({"mardi": "10:00-18:00", "mercredi": ["10:00-12:30", "14:00-18:00"]},
                            "k.yaml")
-    assert hours.describe_next_opening(at(0, 8)) == "aujourd’hui à 10 h 00"
-    assert hours.describe_next_opening(at(0, 19)) == "demain à 10 h 00"
-    assert hours.describe_next_opening(at(1, 13)) == "aujourd’hui à 14 h 00"
-    assert hours.describe_next_opening(at(1, 19)) == "mardi à 10 h 00"
+    assert hours.describe_next_opening(at(0, 8)) == "aujourd’hui à 10\u00a0h\u00a000"
+    assert hours.describe_next_opening(at(0, 19)) == "demain à 10\u00a0h\u00a000"
+    assert hours.describe_next_opening(at(1, 13)) == "aujourd’hui à 14\u00a0h\u00a000"
+    assert hours.describe_next_opening(at(1, 19)) == "mardi à 10\u00a0h\u00a000"
     never, _ = parse_hours({"lundi": "fermé"}, "k.yaml")
     assert never.next_opening(at(0, 8)) is None
     assert "aucune heure" in never.describe_next_opening(at(0, 8))
@@ -44,7 +44,7 @@ def test_wrong_entries_are_warned_in_french_and_that_slot_is_closed():
     hours, warnings = parse_hours({"mardy": "10:00-18:00", "mardi": ["25:00-26:00", "18-10"],
                                    "jeudi": "20:00-02:00", "vendredi": 9}, "k.yaml")
     assert len(warnings) == 5
-    assert "jour inconnu « opening_hours.mardy »" in warnings[0]
+    assert "jour inconnu «\u00a0opening_hours.mardy\u00a0»" in warnings[0]
     assert all("k.yaml" in w for w in warnings)
     assert not any(hours.is_open(at(d, h)) for d in range(7) for h in range(24))
     none, warnings = parse_hours("10:00-18:00", "k.yaml")

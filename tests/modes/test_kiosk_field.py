@@ -149,6 +149,8 @@ def test_the_factory_pin_asks_for_a_new_pin_before_anything_else(kiosks, qtbot, 
     type_code(qtbot, pad, DEFAULT_PIN, keyboard)
     assert pad.message.text().startswith("Code incorrect")
     kiosk.pin_clock.advance(60)
+    pad._tick()  # the pad's next tick (the idle timer would close the pad before it)
+    assert pad.buttons["1"].isEnabled()
     type_code(qtbot, pad, "864200", keyboard)
     assert kiosk.mode == modes.ADMIN
 
@@ -173,13 +175,13 @@ def test_wrong_pins_wait_longer_each_time_shown_logged_and_kept_across_restarts(
         type_code(qtbot, pad, "0000", keyboard=False)
         left = pad.waiting()
         waits.append(left)
-        assert f"dans {round(left)} s" in pad.message.text(), pad.message.text()
+        assert f"dans {round(left)}\u00a0s" in pad.message.text(), pad.message.text()
         # while it waits, even the right code is not looked at
         type_code(qtbot, pad, STAFF_PIN, keyboard=True)
         assert kiosk.mode == modes.PIN and "Patientez" in pad.message.text()
         kiosk.pin_clock.advance(left - 0.5)
         pad._tick()
-        assert pad.waiting() == pytest.approx(0.5) and "dans 1 s" in pad.message.text()
+        assert pad.waiting() == pytest.approx(0.5) and "dans 1\u00a0s" in pad.message.text()
         kiosk.pin_clock.advance(0.5)
         pad._tick()
         assert pad.message.text() == "Tapez le code"
@@ -194,8 +196,10 @@ def test_wrong_pins_wait_longer_each_time_shown_logged_and_kept_across_restarts(
     restarted = kiosks()
     restarted.pinpad.guard.clock = kiosk.pin_clock
     open_pad(restarted, qtbot)
-    assert "nouvel essai possible dans 1 min 04 s" in restarted.pinpad.message.text()
+    assert "nouvel essai possible dans 1\u00a0min 04\u00a0s" in restarted.pinpad.message.text()
+    assert not restarted.pinpad.buttons["1"].isEnabled()
     kiosk.pin_clock.advance(64)
+    restarted.pinpad._tick()
     type_code(qtbot, restarted.pinpad, STAFF_PIN, keyboard=False)
     assert restarted.mode == modes.ADMIN
     assert PinGuard(kiosk.settings.data_dir).failures == 0  # a right code resets the count
@@ -243,7 +247,7 @@ def test_outside_opening_hours_a_black_screen_no_loop_and_no_visits(kiosks, qtbo
     assert image.pixelColor(600, 400).name() == "#000000"
     tap(qtbot, kiosk.closed)  # staff touch the black screen
     assert kiosk.mode == modes.CLOSED and kiosk.closed.awake
-    assert "Réouverture aujourd’hui à 10 h 00" in kiosk.closed.note()
+    assert "Réouverture aujourd’hui à 10\u00a0h\u00a000" in kiosk.closed.note()
     assert "coin en haut à gauche" in kiosk.closed.note()
     qtbot.waitUntil(lambda: not kiosk.closed.awake, timeout=2000)  # back to black…
     assert calls and calls[-1] is False  # …and the display asked to sleep
@@ -272,7 +276,7 @@ def test_closing_time_waits_for_the_visit_under_way(kiosks, qtbot):
     kiosk.reset("idle")
     assert kiosk.mode == modes.CLOSED
     assert "Réouverture mercredi" not in kiosk.closed.note()  # Wednesday is closed here
-    assert "mardi à 10 h 00" in kiosk.closed.note()  # next Tuesday
+    assert "mardi prochain à 10\u00a0h\u00a000" in kiosk.closed.note()  # next Tuesday
 
 
 def test_the_kiosk_closes_from_the_attract_loop_at_closing_time(kiosks, qtbot):
@@ -285,3 +289,16 @@ def test_the_kiosk_closes_from_the_attract_loop_at_closing_time(kiosks, qtbot):
     qtbot.waitUntil(lambda: kiosk.mode == modes.CLOSED, timeout=2000)  # its own timer
     tap(qtbot, kiosk.closed)
     assert kiosk.mode == modes.CLOSED and not kiosk.recorder.in_visit
+
+
+def test_the_end_of_a_wait_does_not_overwrite_the_new_pin_instructions(kiosks, qtbot):
+    kiosk = kiosks(pin_hash=DEFAULT_PIN_HASH)
+    pad = kiosk.pinpad
+    open_pad(kiosk, qtbot)
+    type_code(qtbot, pad, "0000", keyboard=True)
+    assert pad.tick.isActive() and not pad.buttons["1"].isEnabled()  # keys greyed
+    kiosk.pin_clock.advance(2)  # the wait is over before the pad's next tick
+    type_code(qtbot, pad, DEFAULT_PIN, keyboard=True)
+    assert pad.stage == NEW
+    pad._tick()
+    assert "4 à 12 chiffres" in pad.message.text() and not pad.tick.isActive()

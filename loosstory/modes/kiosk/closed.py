@@ -27,8 +27,8 @@ from loosstory.ui.theme import body_font, title_font
 
 log = logging.getLogger("loosstory.kiosk")
 CLOSED_TITLE = "L’exposition est fermée"
-STAFF_HINT = ("Personnel : 5 touchers rapides dans le coin en haut à gauche "
-              "(ou Ctrl + Alt + Maj + A) pour le panneau du personnel.")
+STAFF_HINT = ("Personnel : 5 touchers rapides dans le coin en haut à gauche, "
+              "ou Ctrl + Alt + Maj + A.")
 
 
 def display_power(on: bool) -> bool:
@@ -40,7 +40,7 @@ def display_power(on: bool) -> bool:
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError as error:
-        log.warning("mise en veille de l’écran impossible (xset : %s)", error)
+        log.warning("mise en veille de l’écran impossible (xset : %s)", error)
         return False
     return True
 
@@ -69,7 +69,7 @@ class HoursKeeper(QObject):
         now_open = self.is_open()
         if now_open != self._was_open:
             self._was_open = now_open
-            log.info("horaires : %s", "ouverture" if now_open else "fermeture")
+            log.info("horaires : %s", "ouverture" if now_open else "fermeture")
             self.changed.emit(now_open)
 
     def next_opening(self) -> str:
@@ -122,9 +122,12 @@ class ClosedScreen(QWidget):
         self.update()
         self.woken.emit()
 
-    def note(self) -> str:
+    def reopening(self) -> str:
         when = self.next_opening()
-        return (f"Réouverture {when}." if when else "") + "\n" + STAFF_HINT
+        return f"Réouverture {when}." if when else ""
+
+    def note(self) -> str:
+        return f"{self.reopening()}\n{STAFF_HINT}".strip()
 
     # -- input: any touch wakes it (and is never a visit) ----------------------------------
     def mousePressEvent(self, event) -> None:  # noqa: N802
@@ -147,16 +150,20 @@ class ClosedScreen(QWidget):
         if not self.awake:
             return
         s = scale_for(self.width(), self.height())
-        margin = round(120 * s)
-        box = QRectF(margin, 0, self.width() - 2 * margin, self.height())
-        p.setPen(QColor("#ffffff"))
-        p.setFont(title_font(max(34, 84 * s), 640))
-        title_box = QRectF(box.left(), self.height() * 0.30, box.width(), 140 * max(s, 0.6))
-        p.drawText(title_box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                   CLOSED_TITLE)
-        p.setFont(body_font(max(20, 40 * s)))
-        p.setPen(QColor("#e8e8e8"))
-        text_box = QRectF(box.left(), title_box.bottom() + 40 * s, box.width(),
-                          self.height() - title_box.bottom())
-        p.drawText(text_box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                                 | Qt.TextFlag.TextWordWrap), self.note())
+        width = min(self.width() - round(120 * s), round(1200 * s))
+        left = (self.width() - width) / 2
+        centre = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                     | Qt.TextFlag.TextWordWrap)
+        y = self.height() * 0.32
+        # white and light grey on black: far above 4.5:1
+        for text, font, colour, gap in (
+                (CLOSED_TITLE, title_font(max(34, 84 * s), 640), "#ffffff", 36),
+                (self.reopening(), body_font(max(22, 44 * s)), "#f2f2f2", 56),
+                (STAFF_HINT, body_font(max(18, 30 * s)), "#c8c8c8", 0)):
+            if not text:
+                continue
+            p.setFont(font)
+            p.setPen(QColor(colour))
+            box = p.boundingRect(QRectF(left, y, width, self.height()), centre, text)
+            p.drawText(QRectF(left, y, width, box.height()), centre, text)
+            y += box.height() + gap * s

@@ -99,10 +99,10 @@ class FleetLink(QObject):
             export_events(self.outbox, read_events(self.stats_file, since), today)
             write_status(self.outbox, self.status(reason))
         except Exception:  # noqa: BLE001 - the outbox is never worth the kiosk
-            log.exception("boîte d’envoi %s : écriture impossible", self.outbox)
+            log.exception("boîte d’envoi %s : écriture impossible", self.outbox)
             return False
         self.last_written = today
-        log.info("boîte d’envoi mise à jour (%s) : %s", reason, self.outbox)
+        log.info("boîte d’envoi mise à jour (%s) : %s", reason, self.outbox)
         return True
 
 

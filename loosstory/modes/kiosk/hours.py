@@ -54,13 +54,15 @@ class OpeningHours:
         return None
 
     def describe_next_opening(self, moment: datetime) -> str:
-        """« aujourd’hui à 10 h 00 », « demain à 14 h 00 », « mardi à 10 h 00 »."""
+        """« aujourd’hui à 10 h 00 », « demain à 14 h 00 », « mardi à 10 h 00 » (with
+        non-breaking spaces)."""
         when = self.next_opening(moment)
         if when is None:
             return "aucune heure d’ouverture n’est réglée"
         days = (when.date() - moment.date()).days
-        day = "aujourd’hui" if days == 0 else "demain" if days == 1 else DAYS[when.weekday()]
-        return f"{day} à {when.hour} h {when.minute:02d}"
+        day = ("aujourd’hui" if days == 0 else "demain" if days == 1
+               else DAYS[when.weekday()] + (" prochain" if days >= 7 else ""))
+        return f"{day} à {when.hour} h {when.minute:02d}"
 
 
 def _range(text: str) -> Range | None:
@@ -80,13 +82,13 @@ def parse_hours(raw: Any, where: str) -> tuple[OpeningHours | None, list[str]]:
     if raw is None:
         return None, warnings
     if not isinstance(raw, dict):
-        return None, [f"{where}: « opening_hours » attend un jour par ligne (lundi: "
+        return None, [f"{where}: « opening_hours » attend un jour par ligne (lundi: "
                       "\"10:00-18:00\"), le kiosque reste ouvert en permanence"]
     week: list[list[Range]] = [[] for _ in DAYS]
     for key, value in raw.items():
         day = _ALIASES.get(str(key).strip().lower())
         if day is None:
-            warnings.append(f"{where}: jour inconnu « opening_hours.{key} » ignoré "
+            warnings.append(f"{where}: jour inconnu « opening_hours.{key} » ignoré "
                             f"(écrivez {', '.join(DAYS)})")
             continue
         items = value if isinstance(value, list) else [value]
@@ -96,7 +98,7 @@ def parse_hours(raw: Any, where: str) -> tuple[OpeningHours | None, list[str]]:
                 continue
             found = _range(item) if isinstance(item, str) else None
             if found is None:
-                warnings.append(f"{where}: horaire « {item} » de « {key} » illisible : écrivez "
+                warnings.append(f"{where}: horaire « {item} » de « {key} » illisible : écrivez "
                                 "par exemple \"10:00-18:00\" (ce créneau est ignoré)")
                 continue
             week[day].append(found)

@@ -45,7 +45,7 @@ class PinGuard:
         except FileNotFoundError:
             return
         except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("code PIN : %s illisible (%s) ; le compteur d’essais repart de zéro",
+            log.warning("code PIN : %s illisible (%s) ; le compteur d’essais repart de zéro",
                         self.file, error.__class__.__name__)
             return
         self.failures, self.until = max(0, failures), until
@@ -58,7 +58,7 @@ class PinGuard:
                            encoding="utf-8")
             os.replace(tmp, self.file)
         except OSError:
-            log.exception("code PIN : impossible d’écrire %s", self.file)
+            log.exception("code PIN : impossible d’écrire %s", self.file)
 
     def remaining(self) -> float:
         """Seconds before the next try is allowed (0: now). A clock set back cannot make
@@ -73,7 +73,7 @@ class PinGuard:
         wait = delay(self.failures, self.base, self.cap)
         self.until = self.clock() + wait
         self._save()
-        log.warning("code PIN incorrect sur le pavé du personnel (%d échec(s) de suite) : "
+        log.warning("code PIN incorrect sur le pavé du personnel (%d échec(s) de suite) : "
                     "prochain essai dans %.0f s", self.failures, wait)
         return wait
 

@@ -24,16 +24,16 @@ from loosstory.ui.theme import body_font, title_font
 CHECK, NEW, CONFIRM = "check", "new", "confirm"
 TITLE = "Accès du personnel"
 TYPE_CODE = "Tapez le code"
-NEW_TITLE = "Choisissez un nouveau code"
-NEW_HINT = ("Le code d’usine 2468 est connu de tous : choisissez un code à vous, "
-            "de 4 à 12 chiffres, puis « Valider ».")
-CONFIRM_HINT = "Tapez le nouveau code une seconde fois, puis « Valider »."
+NEW_TITLE = "Nouveau code"
+NEW_HINT = ("Le code d’usine 2468 est connu de tous : choisissez un code à vous, "
+            "de 4 à 12 chiffres, puis « Valider ».")
+CONFIRM_HINT = "Tapez le nouveau code une seconde fois, puis « Valider »."
 
 
 def wait_text(seconds: float) -> str:
     seconds = max(1, math.ceil(seconds))
     minutes, rest = divmod(seconds, 60)
-    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
 
 
 def _no_save(pin: str) -> str:
@@ -102,6 +102,7 @@ class PinPad(QWidget):
         self.code = ""
         self._set_stage(CHECK)
         self._refresh(TYPE_CODE)
+        self._keys_enabled(True)
         if self.waiting():
             self._show_wait("Trop d’essais")
         self.show()
@@ -139,9 +140,9 @@ class PinPad(QWidget):
         code, self.code = self.code, ""
         if self.stage == NEW:
             if not valid_pin(code):
-                self._refresh("Le code compte 4 à 12 chiffres : recommencez.")
+                self._refresh("Le code compte 4 à 12 chiffres : recommencez.")
             elif code == DEFAULT_PIN:
-                self._refresh("Pas le code d’usine : choisissez-en un autre.")
+                self._refresh("Pas le code d’usine : choisissez-en un autre.")
             else:
                 self._first = code
                 self._set_stage(CONFIRM)
@@ -150,12 +151,12 @@ class PinPad(QWidget):
         if self.stage == CONFIRM:
             if code != self._first:
                 self._set_stage(NEW)
-                self._refresh("Les deux codes diffèrent : tapez à nouveau le nouveau code.")
+                self._refresh("Les deux codes diffèrent : tapez à nouveau le nouveau code.")
                 return
             problem = self.save_pin(code)
             if problem:
                 self._refresh(f"Nouveau code non enregistré ({problem}). Sur le PC, tapez "
-                              "« loosstory kiosk-pin ».")
+                              "« loosstory kiosk-pin ».")
                 return
             self._set_stage(CHECK)
             self.pin_changed.emit()
@@ -187,22 +188,32 @@ class PinPad(QWidget):
         self.title.setText(TITLE if stage == CHECK else NEW_TITLE)
         self.setAccessibleName(self.title.text())
 
+    def _keys_enabled(self, enabled: bool) -> None:
+        """Grey keys while the pad waits: staff see at once that typing is pointless."""
+        for button in self.buttons.values():
+            button.setEnabled(enabled)
+
     def _show_wait(self, why: str) -> None:
         left = self.waiting()
+        self._keys_enabled(left <= 0)
         if left <= 0:
             self._refresh(TYPE_CODE)
             return
-        self._refresh(f"{why} : nouvel essai possible dans {wait_text(left)}")
+        self._refresh(f"{why} : nouvel essai possible dans {wait_text(left)}")
         self.tick.start()
 
     def _tick(self) -> None:
         left = self.waiting()
+        if self.stage != CHECK:  # the wait is over and staff moved on: leave their message
+            self.tick.stop()
+            return
         if left <= 0:
             self.tick.stop()
+            self._keys_enabled(True)
             self._refresh(TYPE_CODE)
             return
         text = self.message.text()
-        head = text.split(" dans ")[0] if " dans " in text else "Patientez : nouvel essai possible"
+        head = text.split(" dans ")[0] if " dans " in text else "Patientez : nouvel essai possible"
         self._refresh(f"{head} dans {wait_text(left)}")
 
     def _refresh(self, message: str) -> None:
@@ -228,7 +239,7 @@ class PinPad(QWidget):
         s = scale_for(self.width(), self.height())
         key = touch(s, 120)
         w = min(self.width() - 20, max(key * 3 + round(200 * s), round(700 * s)))
-        h = min(self.height() - 20, key * 4 + round(520 * s))
+        h = min(self.height() - 20, key * 4 + round(600 * s))
         self.card.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
         m = round(40 * s)
         self.card.layout().setContentsMargins(m, m, m, m)
@@ -249,6 +260,8 @@ class PinPad(QWidget):
             f" border: {max(2, round(3 * s))}px solid {p.muted.name()};"
             f" border-radius: {key // 2}px; }}"
             f"QPushButton#pinCancel {{ border-radius: {touch(s, 90) // 2}px; }}"
+            f"QPushButton:disabled {{ background: {p.background.name()};"
+            f" color: {p.muted.name()}; border-style: dashed; }}"
             f"QPushButton:pressed {{ background: {p.muted.name()}; color: {p.background.name()}; }}"
             f"QPushButton[primary=\"true\"] {{ background: {look.accent.name()};"
             f" color: {look.on_accent.name()}; border-color: {look.accent.name()}; }}")

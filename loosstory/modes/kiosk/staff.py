@@ -20,7 +20,7 @@ def save_new_pin(settings: KioskSettings, pin: str) -> tuple[str, str]:
     try:
         write_pin_hash(file, pin_hash)
     except OSError as error:
-        log.error("nouveau code PIN non enregistré dans %s : %s", file, error)
+        log.error("nouveau code PIN non enregistré dans %s : %s", file, error)
         return "", error.strerror or "erreur d’écriture"
     log.info("code PIN d’usine remplacé par le personnel (enregistré haché dans %s)", file)
     return pin_hash, ""
