@@ -239,7 +239,7 @@ class PinPad(QWidget):
         s = scale_for(self.width(), self.height())
         key = touch(s, 120)
         w = min(self.width() - 20, max(key * 3 + round(200 * s), round(700 * s)))
-        h = min(self.height() - 20, key * 4 + round(600 * s))
+        h = min(self.height() - 20, key * 4 + round(570 * s))
         self.card.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
         m = round(40 * s)
         self.card.layout().setContentsMargins(m, m, m, m)
@@ -264,7 +264,9 @@ class PinPad(QWidget):
             f" color: {p.muted.name()}; border-style: dashed; }}"
             f"QPushButton:pressed {{ background: {p.muted.name()}; color: {p.background.name()}; }}"
             f"QPushButton[primary=\"true\"] {{ background: {look.accent.name()};"
-            f" color: {look.on_accent.name()}; border-color: {look.accent.name()}; }}")
+            f" color: {look.on_accent.name()}; border-color: {look.accent.name()}; }}"
+            f"QPushButton[primary=\"true\"]:disabled {{ background: {p.background.name()};"
+            f" color: {p.muted.name()}; border-color: {p.muted.name()}; }}")
         super().resizeEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
