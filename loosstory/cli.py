@@ -157,11 +157,15 @@ def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
     pages, labels = _page_labels(content)
     report = build_report(read_events(db, start), since, pages, labels)
     print(as_text(report), end="")
-    for file, text in ((csv_file, as_csv(report) if csv_file else ""),
-                       (html_file, as_html(report) if html_file else "")):
+    return write_files([(csv_file, lambda: as_csv(report)), (html_file, lambda: as_html(report))])
+
+
+def write_files(outputs) -> int:
+    """Write each (file or None, text maker); 1 with a French message if one fails."""
+    for file, make in outputs:
         if file is not None:
             try:
-                file.write_text(text, encoding="utf-8")
+                file.write_text(make(), encoding="utf-8")
             except OSError as error:
                 print(f"loosstory: impossible d'écrire {file} : {error.strerror}", file=sys.stderr)
                 return 1

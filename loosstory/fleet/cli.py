@@ -119,14 +119,7 @@ def merge(folders: list[Path], since: date | None, csv_file: Path | None,
         problems += outbox.problems
     for problem in problems:
         print(f"attention : {problem}", file=sys.stderr)
-    for file, text in ((csv_file, merged_csv(rows, total) if csv_file else ""),
-                       (html_file, as_html(report, "Fréquentation de tous les kiosques")
-                        if html_file else "")):
-        if file is not None:
-            try:
-                file.write_text(text, encoding="utf-8")
-            except OSError as error:
-                print(f"loosstory: impossible d'écrire {file} : {error.strerror}", file=sys.stderr)
-                return 1
-            print(f"écrit : {file}")
-    return 0
+    from loosstory.cli import write_files
+
+    return write_files([(csv_file, lambda: merged_csv(rows, total)),
+                        (html_file, lambda: as_html(report, "Fréquentation de tous les kiosques"))])
