@@ -96,7 +96,7 @@ def test_a_touch_after_the_opening_tap_brings_the_countdown_back(kiosks, qtbot):
     assert kiosk.overlay.isVisible()
 
 
-def test_the_attract_loop_and_the_closed_screen_never_count_down(kiosks, qtbot):
+def test_the_attract_loop_never_counts_down(kiosks, qtbot):
     kiosk = kiosks()
     assert not kiosk.idle.running and not kiosk.quiet_reset.isActive()
     with qtbot.assertNotEmitted(kiosk.overlay.expired, wait=600):

@@ -92,7 +92,8 @@ def test_a_pack_copied_file_by_file_is_taken_only_when_complete(fleet_kiosk, qtb
     kiosk.reset("idle")
     assert kiosk.state.story.title == NEW and kiosk.mode == modes.ATTRACT
     assert kiosk.played.parent.name == "packs"  # the checked copy, with its manifest
-    status = kiosk.fleet.status("test")
+    status = json.loads((tmp_path / "outbox" / "status.json").read_text("utf-8"))
+    assert status["reason"] == "nouveau paquet"  # written at the switch, for the hub
     assert status["pack_id"] == "expo-v2" and status["manifest_sha256"] == manifest.digest
 
 
@@ -160,3 +161,22 @@ def test_the_outbox_gets_status_and_figures_at_start_daily_and_at_shutdown(fleet
     assert rows[0] == "ts,visit,kind,ref,value"
     assert sum(",visit_start," in r for r in rows) == 3
     assert not list(outbox.glob(".*"))  # no temporary file left for the copy tool
+
+
+def test_the_status_carries_the_last_error_of_the_log():
+    import logging
+
+    from loosstory.modes.kiosk.fleetlink import last_error
+    from loosstory.modes.kiosk.resilience import RecentProblems
+
+    recent = RecentProblems()
+    log = logging.getLogger("loosstory.test-fleet")
+    log.addHandler(recent)
+    try:
+        log.warning("un avertissement")
+        assert last_error(recent.records) == ""  # a warning is not an error
+        log.error("écriture impossible : disque plein")
+        log.warning("un autre avertissement")
+        assert last_error(recent.records).endswith("ERROR écriture impossible : disque plein")
+    finally:
+        log.removeHandler(recent)

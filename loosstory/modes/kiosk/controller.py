@@ -250,6 +250,8 @@ class KioskController(QObject):
             self.result = result
             self.attract.set_story(result.story)
             self.look = KioskLook.from_look(result.story.look if result.story else None)
+            if self.fleet.enabled:
+                self.fleet.write("nouveau paquet")  # the hub sees the switch at once
         self._build_reader(self.result)
         self.attract.unavailable = not getattr(self.state, "playable", True)
         if not self.hours.is_open():
@@ -300,8 +302,6 @@ class KioskController(QObject):
         elif self.mode == VISIT:
             self._set_mode(COUNTDOWN)
             self.overlay.begin()
-        elif self.mode == CLOSED:
-            self.closed.blank()
         elif self.mode in (PIN, ADMIN):
             log.info("panneau du personnel laissé ouvert : retour à l'accueil")
             self.reset("idle")
