@@ -137,3 +137,14 @@ def test_fleet_status_lists_packs_and_silent_kiosks(tmp_path, capsys):
     assert main(["fleet", "status", str(hub), "--silent-after", "100"]) == 0
     status = json.loads((hub / "accueil" / "status.json").read_text("utf-8"))
     assert status["pack_id"] == "expo-v2"
+
+
+def test_merge_since_a_date_counts_only_the_visits_from_that_day(tmp_path, capsys):
+    now = datetime.now(timezone.utc)
+    kiosk_outbox(tmp_path, "accueil", [(0, 60), (2, 120)], now)
+    kiosk_outbox(tmp_path, "mediatheque", [(1, 30), (3, 300)], now)
+    assert main(["stats", "--merge", str(tmp_path / "hub" / "kiosques"),
+                 "--since", "2026-11-04"]) == 0
+    out = capsys.readouterr().out
+    totals = [line.split() for line in out.splitlines() if line.strip().startswith("TOTAL")]
+    assert totals[0][1] == "2" and "depuis le 04/11/2026" in out
