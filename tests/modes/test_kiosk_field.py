@@ -302,3 +302,25 @@ def test_the_end_of_a_wait_does_not_overwrite_the_new_pin_instructions(kiosks, q
     assert pad.stage == NEW
     pad._tick()
     assert "4 à 12 chiffres" in pad.message.text() and not pad.tick.isActive()
+
+
+def test_the_display_sleeps_through_xset_under_x11_and_nothing_happens_elsewhere(
+        qtbot, tmp_path, monkeypatch):
+    import os
+    import types
+
+    from loosstory.modes.kiosk import closed
+
+    assert closed.display_power(False) is False  # offscreen: nothing to ask, no error
+    calls = tmp_path / "xset-calls.txt"
+    fake = tmp_path / "bin" / "xset"
+    fake.parent.mkdir()
+    fake.write_text(f"#!/bin/sh\necho \"$@\" >> {calls}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(closed, "QGuiApplication", types.SimpleNamespace(platformName=lambda: "xcb"))
+    assert closed.display_power(False) is True
+    qtbot.waitUntil(lambda: calls.exists() and calls.read_text().count("\n") == 1, timeout=5000)
+    assert closed.display_power(True) is True
+    qtbot.waitUntil(lambda: calls.read_text().count("\n") == 2, timeout=5000)
+    assert calls.read_text().splitlines() == ["dpms force off", "dpms force on -dpms"]

@@ -6,7 +6,8 @@
   « L’exposition est fermée — réouverture … » and how staff get in, then it goes black
   (and asks the display to sleep) again;
 - :func:`display_power` asks X11 to switch the display off (``xset dpms force off``) or
-  on; elsewhere (Wayland, offscreen, no ``xset``) it does nothing and says so.
+  on (``xset dpms force on -dpms``); elsewhere (Wayland, offscreen, no ``xset``) it does
+  nothing and returns False.
 """
 
 from __future__ import annotations
@@ -36,7 +37,10 @@ def display_power(on: bool) -> bool:
     if QGuiApplication.platformName() != "xcb" or shutil.which("xset") is None:
         return False
     try:
-        subprocess.Popen(["xset", "dpms", "force", "on" if on else "off"],
+        # forcing a level switches DPMS on; at opening it is switched off again, so that the
+        # display never sleeps by itself during opening hours (the guide asks for that)
+        command = ["dpms", "force", "on", "-dpms"] if on else ["dpms", "force", "off"]
+        subprocess.Popen(["xset", *command],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError as error:
