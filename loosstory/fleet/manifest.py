@@ -81,10 +81,13 @@ class Verdict:
 
 def pack_files(folder: Path) -> list[str]:
     """Every regular file of the pack (relative POSIX paths, sorted), hidden ones and the
-    manifest excluded. Symbolic links are listed too, so that :func:`verify` refuses them."""
+    manifest excluded. Symbolic links (to files or folders) are listed too, so that
+    :func:`seal` and :func:`verify` refuse them."""
     found: list[str] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        # a linked folder is never walked into, but listed: seal and verify refuse it
+        files = [*files, *(d for d in dirs if os.path.islink(os.path.join(root, d)))]
         for name in files:
             if name.startswith("."):
                 continue

@@ -79,12 +79,21 @@ def test_a_missing_or_damaged_manifest_is_explained(tmp_path, text, expected):
     assert not verdict.ok and expected in verdict.summary()
 
 
-def test_seal_refuses_a_symlink(tmp_path):
+@pytest.mark.parametrize("target", ["file", "folder"])
+def test_seal_and_verify_refuse_a_symlink(tmp_path, target):
     pack = good_pack(tmp_path / "pack")
-    (pack / "lien.md").symlink_to(tmp_path)
-    (pack / "lien2.txt").symlink_to(pack / "story.yaml")
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("hors du paquet", encoding="utf-8")
+    link = pack / "images" / "lien"
+    link.symlink_to(outside / "secret.txt" if target == "file" else outside)
     with pytest.raises(ManifestError, match="lien symbolique"):
         seal(pack)
+    link.unlink()
+    seal(pack)
+    link.symlink_to(outside / "secret.txt" if target == "file" else outside)  # added later
+    verdict = verify(pack)
+    assert not verdict.ok and verdict.extra == ["images/lien"]
 
 
 def test_cli_seal_verify_and_refuse_a_pack_with_errors(tmp_path, capsys):
