@@ -92,6 +92,10 @@ def test_a_pack_copied_file_by_file_is_taken_only_when_complete(fleet_kiosk, qtb
     kiosk.reset("idle")
     assert kiosk.state.story.title == NEW and kiosk.mode == modes.ATTRACT
     assert kiosk.played.parent.name == "packs"  # the checked copy, with its manifest
+    kiosk.open_pin()
+    kiosk.pinpad.code = "1357"
+    kiosk.pinpad.press("Valider")
+    assert "paquet expo-v2" in kiosk.admin.status.text()  # staff see which pack plays
     status = json.loads((tmp_path / "outbox" / "status.json").read_text("utf-8"))
     assert status["reason"] == "nouveau paquet"  # written at the switch, for the hub
     assert status["pack_id"] == "expo-v2" and status["manifest_sha256"] == manifest.digest

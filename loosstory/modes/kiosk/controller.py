@@ -40,7 +40,7 @@ from loosstory.modes.kiosk.pinpad import PinPad
 from loosstory.modes.kiosk.resilience import ExceptionHooks, RecentProblems, tune_allocator
 from loosstory.modes.kiosk.settings import KioskSettings
 from loosstory.modes.kiosk.shell import KioskWindow
-from loosstory.modes.kiosk.staff import figures_of_today, save_new_pin
+from loosstory.modes.kiosk.staff import figures_of_today, pack_label, save_new_pin
 from loosstory.modes.kiosk.theme import KioskLook
 from loosstory.modes.kiosk.visits import VisitRecorder
 from loosstory.story.model import LoadResult
@@ -342,9 +342,8 @@ class KioskController(QObject):
         self._set_mode(ADMIN)
         story = self.result.story
         title = story.title if story else "(histoire illisible)"
-        self.admin.open(
-            f"Histoire affichée : {title} — contenu : {self.source} — loosstory {__version__}"
-        )
+        self.admin.open(f"Histoire affichée : {title} — contenu : {self.source}"
+                        f"{pack_label(self.played)} — loosstory {__version__}")
         self.idle.start()
 
     def _back_from_staff(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 
 from loosstory.modes.kiosk import paths
 from loosstory.modes.kiosk.pin import hash_pin
@@ -35,3 +36,13 @@ def figures_of_today(settings: KioskSettings) -> str:
     today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
     events = read_events(settings.stats_file, today.timestamp())
     return as_text(build_report(events, today.date()))
+
+
+def pack_label(folder: Path) -> str:
+    """« — paquet expo-v2 » for a sealed pack, "" otherwise (the admin panel's status)."""
+    from loosstory.fleet.manifest import ManifestError, read_manifest
+
+    try:
+        return f" — paquet {read_manifest(folder).pack_id}"
+    except ManifestError:
+        return ""
