@@ -40,7 +40,12 @@ from loosstory.modes.kiosk.pinpad import PinPad
 from loosstory.modes.kiosk.resilience import ExceptionHooks, RecentProblems, tune_allocator
 from loosstory.modes.kiosk.settings import KioskSettings
 from loosstory.modes.kiosk.shell import KioskWindow
-from loosstory.modes.kiosk.staff import figures_of_today, pack_label, save_new_pin
+from loosstory.modes.kiosk.staff import (
+    figures_of_today,
+    pack_label,
+    problems_text,
+    save_new_pin,
+)
 from loosstory.modes.kiosk.theme import KioskLook
 from loosstory.modes.kiosk.visits import VisitRecorder
 from loosstory.story.model import LoadResult
@@ -391,18 +396,9 @@ class KioskController(QObject):
             self.go_attract()  # nobody is visiting: the new story takes over now
 
     def show_problems(self) -> None:
-        lines: list[str] = []
-        if self.content.last_source:
-            lines.append(f"Dernière vérification de contenu ({self.content.last_source}) :")
-            lines += [f"  {p.format()}" for p in self.content.last_problems[:40]] or ["  aucun"]
-        if self.result.problems:
-            lines.append("Histoire affichée :")
-            lines += [f"  {p.format()}" for p in self.result.problems[:20]]
-        if self.recent is not None and self.recent.records:
-            lines.append("Journal (derniers avertissements et erreurs) :")
-            lines += [f"  {r}" for r in list(self.recent.records)[-15:]]
-        self.admin.show_details("Derniers problèmes",
-                                "\n".join(lines) or "Aucun problème signalé.")
+        self.admin.show_details("Derniers problèmes", problems_text(
+            self.content.last_source, self.content.last_problems, self.result.problems,
+            list(self.recent.records) if self.recent is not None else []))
 
     def show_figures(self) -> None:
         self.admin.show_details("Chiffres du jour", figures_of_today(self.settings))

@@ -1,5 +1,5 @@
-"""What the staff panel does that is not about screens: the new PIN, the day's figures.
-Pure Python (no Qt), called by the controller."""
+"""What the staff panel does that is not about screens: the new PIN, the day's figures,
+the problems' text, the pack's name. Pure Python (no Qt), called by the controller."""
 
 from __future__ import annotations
 
@@ -46,3 +46,18 @@ def pack_label(folder: Path) -> str:
         return f" — paquet {read_manifest(folder).pack_id}"
     except ManifestError:
         return ""
+
+
+def problems_text(last_source: str, last_problems: list, shown: list, records: list) -> str:
+    """« Derniers problèmes »: the last content check, the story on screen, the log."""
+    lines: list[str] = []
+    if last_source:
+        lines.append(f"Dernière vérification de contenu ({last_source}) :")
+        lines += [f"  {p.format()}" for p in last_problems[:40]] or ["  aucun"]
+    if shown:
+        lines.append("Histoire affichée :")
+        lines += [f"  {p.format()}" for p in shown[:20]]
+    if records:
+        lines.append("Journal (derniers avertissements et erreurs) :")
+        lines += [f"  {r}" for r in records[-15:]]
+    return "\n".join(lines) or "Aucun problème signalé."
