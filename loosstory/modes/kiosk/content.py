@@ -9,6 +9,11 @@ staff still copying files into the watched folder cannot break the story on scre
   the staff (admin panel, « Derniers problèmes ») and logged;
 - valid: it becomes ``pending`` and the controller swaps it in at the next idle reset; it is
   remembered in ``active-pack.txt`` so a restart plays it too.
+
+A pack that carries a manifest (``loosstory pack seal``; always, with ``require_manifest``)
+is taken only when every file matches it, before and after the copy
+(:func:`manifest_gate`): a pack still arriving file by file (Syncthing, rsync) is only
+"waiting", and the current story keeps running.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from loosstory.fleet.manifest import MANIFEST_NAME, verify
 from loosstory.story.checker import check_pack
 from loosstory.story.loader import load_story
 from loosstory.story.model import LoadResult, Problem
@@ -61,6 +67,21 @@ def remembered_pack(data_dir: Path, configured: Path | str | None = None) -> Pat
     return path if path.is_dir() else None
 
 
+class PackIncomplete(Exception):
+    """The pack does not match its manifest (yet): wait, keep the current story."""
+
+
+def manifest_gate(folder: Path, required: bool) -> str:
+    """Raise :class:`PackIncomplete` unless ``folder`` matches its manifest; the pack id
+    ("" when the pack has no manifest and none is required)."""
+    if not required and not (folder / MANIFEST_NAME).exists():
+        return ""
+    verdict = verify(folder)
+    if not verdict.ok:
+        raise PackIncomplete(f"{folder} : {verdict.summary()}")
+    return verdict.manifest.pack_id if verdict.manifest else ""
+
+
 class ContentUpdates(QObject):
     """``checked(bool ok, str source)`` after each check; ``pending`` holds a valid new pack."""
 
@@ -74,6 +95,8 @@ class ContentUpdates(QObject):
         self.configured = str(configured)  # the pack of the settings, which a copy replaces
         self.packs = data_dir / "packs"
         self.watch_folder = watch_folder
+        self.require_manifest = False  # fleets: only sealed packs (settings.require_manifest)
+        self.waiting = ""  # why the last pack was not taken yet (copy under way), for staff
         self.pending: tuple[Path, LoadResult] | None = None
         self.last_problems: list[Problem] = []
         self.last_source = ""
@@ -136,6 +159,7 @@ class ContentUpdates(QObject):
     def _work(self, folder: Path) -> None:
         copy: Path | None = None
         try:
+            manifest_gate(folder, self.require_manifest)  # still being copied? wait
             if not (folder / "story.yaml").is_file():
                 raise FileNotFoundError(f"{folder} : pas de story.yaml, ce n'est pas un dossier "
                                         "de contenu")
@@ -146,6 +170,7 @@ class ContentUpdates(QObject):
                 copy = copy.with_name(f"{copy.name.split('~')[0]}~{suffix}")
                 suffix += 1
             shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(".*"))
+            manifest_gate(copy, self.require_manifest)  # changed while it was copied?
             checked = check_pack(copy)
             problems = list(checked.problems)
             if checked.errors or checked.story is None:
@@ -153,6 +178,11 @@ class ContentUpdates(QObject):
                 self._result = (False, str(folder), None, None, problems)
             else:
                 self._result = (True, str(folder), copy, load_story(copy), problems)
+        except PackIncomplete as error:
+            if copy is not None:
+                shutil.rmtree(copy, ignore_errors=True)
+            problem = Problem(str(folder), 0, 0, "warning", f"en attente : {error}")
+            self._result = (False, str(folder), None, None, [problem])
         except Exception as error:  # noqa: BLE001 - any failure means "keep the old story"
             if copy is not None:
                 shutil.rmtree(copy, ignore_errors=True)
@@ -169,6 +199,11 @@ class ContentUpdates(QObject):
         _, _, copy, loaded, problems = result
         self.last_problems = problems
         self.last_source = source
+        self.waiting = next((p.message for p in problems if p.message.startswith("en attente")
+                             ), "") if not ok else ""
+        if self.waiting:
+            log.info("nouveau contenu %s", self.waiting)  # a copy under way: not an error
+            return
         if ok and copy is not None and loaded is not None:
             log.info("nouveau contenu vérifié (%s) : il remplacera l'histoire au prochain "
                      "retour à l'accueil", source)
