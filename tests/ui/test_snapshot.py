@@ -74,7 +74,7 @@ def test_run_builds_the_window_and_returns():
     code = (
         "import os\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtCore import QEvent, QObject, QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from loosstory.app import run\n"
         "from loosstory.resources import content_dir\n"
@@ -87,7 +87,15 @@ def test_run_builds_the_window_and_returns():
         "    seen['title'] = windows[-1].windowTitle()\n"
         "    seen['size'] = (windows[-1].width(), windows[-1].height())\n"
         "    app.quit()\n"
-        "QTimer.singleShot(300, look_and_quit)\n"
+        "class FirstPaint(QObject):\n"  # look once the window has painted, then quit
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint and obj.isWidgetType() \\\n"
+        "                and isinstance(obj.window(), ReaderWindow):\n"
+        "            app.removeEventFilter(self)\n"
+        "            QTimer.singleShot(0, look_and_quit)\n"
+        "        return False\n"
+        "watch = FirstPaint()\n"
+        "app.installEventFilter(watch)\n"
         "code = run(content_dir())\n"
         "print(code, seen['title'], seen['size'])\n"
     )

@@ -183,8 +183,8 @@ def test_switching_elements_looks_like_opening_the_second_one_directly(qtbot, st
     first.open_element("fondations-memoire")
     second = shown(qtbot, schematic_ui.create(story, FakeState(), None), (1280, 800))
     second.open_element("fondations-memoire")
-    qtbot.wait(10)
-    assert first.panel.grab().toImage() == second.panel.grab().toImage()
+    # once both layouts have settled, the two panels are drawn pixel for pixel alike
+    qtbot.waitUntil(lambda: first.panel.grab().toImage() == second.panel.grab().toImage())
 
 
 def test_the_panel_text_follows_its_viewport_after_resizes(qtbot, story) -> None:
@@ -192,10 +192,10 @@ def test_the_panel_text_follows_its_viewport_after_resizes(qtbot, story) -> None
     view.open_element("pilier-etoile")
     for size in [(1280, 800), (700, 900)]:
         view.resize(*size)
-        qtbot.wait(10)  # the scroll bar comes and goes after the layout settles
         body = view.panel.body  # wrapped at the width it shows, as tall as its text
-        assert body.document().textWidth() == body.viewport().width()
-        assert body.document().size().height() <= body.viewport().height()
+        # (the scroll bar comes and goes while the layout settles)
+        qtbot.waitUntil(lambda: body.document().textWidth() == body.viewport().width()
+                        and body.document().size().height() <= body.viewport().height())
 
 
 @pytest.mark.parametrize("which", ["schematic", "timeline"])
