@@ -190,10 +190,11 @@ def test_switching_elements_looks_like_opening_the_second_one_directly(qtbot, st
 def test_the_panel_text_follows_its_viewport_after_resizes(qtbot, story) -> None:
     view = shown(qtbot, schematic_ui.create(story, FakeState(), None), (700, 900))
     view.open_element("pilier-etoile")
+    body = view.panel.body
     for size in [(1280, 800), (700, 900)]:
         view.resize(*size)
-        body = view.panel.body  # wrapped at the width it shows, as tall as its text
-        # (the scroll bar comes and goes while the layout settles)
+        # wrapped at the width it shows, as tall as its text (once the layout has settled:
+        # the scroll bar comes and goes meanwhile)
         qtbot.waitUntil(lambda: body.document().textWidth() == body.viewport().width()
                         and body.document().size().height() <= body.viewport().height())
 
