@@ -9,7 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import dataclasses  # noqa: E402
 from bisect import bisect_right  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
@@ -23,9 +22,10 @@ from loosstory.ui.schematic.items import ElementItem  # noqa: E402
 from loosstory.ui.schematic.panel import DetailPanel  # noqa: E402
 from loosstory.ui.timeline import layout as timeline_layout  # noqa: E402
 from loosstory.ui.timeline import view as timeline_view  # noqa: E402
+from tests.packs import MINI  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 
-PACK = Path(__file__).resolve().parents[2] / "content"
+PACK = MINI  # made for the tests (tests/packs/README.md); not the bundled story
 SIZES = [(1920, 1080), (1024, 768), (1024, 600), (700, 900), (3840, 2160), (480, 360)]
 
 
