@@ -101,10 +101,10 @@ def test_reset_restores_every_setting_and_position(kiosk, qtbot, load_result):
 
 
 def test_reset_closes_open_panels_of_the_interactive_views(qtbot, tmp_path):
-    from loosstory.resources import content_dir
     from loosstory.ui.timeline import TimelineView
+    from tests.packs import MINI
 
-    result = load_story(content_dir())
+    result = load_story(MINI)
     kiosk = make_kiosk(qtbot, result, tmp_path / "data")
     try:
         visit(kiosk, qtbot)
