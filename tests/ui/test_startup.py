@@ -33,7 +33,7 @@ def _reader_from_head(qtbot, content: Path):
     head = load_head(content)
     assert head.story is not None
     state, loader, window = build_reader(head, ReaderConfig(transition_ms=0), loading=True)
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda _: loader.wait_for_done())
     window.resize(1280, 800)
     return state, loader, window
 
