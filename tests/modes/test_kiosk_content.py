@@ -89,9 +89,14 @@ def test_admin_reload_with_a_broken_folder_keeps_the_story(kiosk_on_pack, qtbot,
     kiosk.open_pin()
     kiosk.pinpad.code = "2468"
     kiosk.pinpad.press("Valider")
+    assert kiosk.mode == modes.ADMIN
+    # The staff wait for the check: with this fixture's idle timeout (0.15 s) a slow check
+    # (a loaded machine) would see the panel close by itself first.
+    kiosk.idle.timer.setInterval(60_000)
     with qtbot.waitSignal(kiosk.content.checked, timeout=10000):
         kiosk.admin.buttons["reload"].click()
-    assert kiosk.admin.details.text().startswith("Contenu refusé")
+    qtbot.waitUntil(lambda: kiosk.admin.details.text().startswith("Contenu refusé"))
+    assert kiosk.mode == modes.ADMIN
     kiosk.admin.buttons["close"].click()
     assert kiosk.mode == modes.ATTRACT and kiosk.state.story.title == "L'histoire actuelle"
 
