@@ -29,6 +29,12 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def test_the_bundled_pack_has_no_error() -> None:
+    result = load_story(content_dir())
+    assert result.errors == [], "\n".join(p.format() for p in result.errors)
+    assert len(result.story.chapters) == 7
+
+
 @pytest.fixture(scope="module")
 def story():
     result = load_story(content_dir())
