@@ -90,10 +90,14 @@ def _install_qt() -> None:
         global _in_single_shot
         if _shots is None or not msec or not args or not callable(args[-1]):
             return single_shot(msec, *args)
-        context = args[0] if len(args) >= 2 and isinstance(args[0], QObject) else None
-        shot = _Shot(msec, args[-1], context)
+        target, head = args[-1], list(args[:-1])
+        context = next((a for a in reversed(head) if isinstance(a, QObject)), None)
+        if context is None and isinstance(getattr(target, "__self__", None), QObject):
+            # a QObject's bound method is its own context for Qt: keep it so with the wrapper
+            context = target.__self__
+            head.append(context)
+        shot = _Shot(msec, target, context)
         _shots.append(shot)
-        target = args[-1]
 
         def fire(*fire_args):
             shot.fired = True
@@ -101,7 +105,7 @@ def _install_qt() -> None:
 
         _in_single_shot = True
         try:
-            return single_shot(msec, *args[:-1], fire)
+            return single_shot(msec, *head, fire)
         finally:
             _in_single_shot = False
 

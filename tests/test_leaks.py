@@ -38,10 +38,16 @@ def test_an_animation_and_a_delayed_single_shot_are_leaks(qapp) -> None:
 
 
 def test_a_single_shot_whose_context_is_gone_is_not_a_leak(qapp) -> None:
+    class Owner(QObject):
+        def later(self) -> None:
+            raise AssertionError("called on a deleted object")
+
     with watch("clean"):
-        context = QObject()
+        context, owner = QObject(), Owner()
         QTimer.singleShot(60_000, context, lambda: None)
+        QTimer.singleShot(60_000, owner.later)  # a QObject's method: the object is the context
         context.deleteLater()
+        owner.deleteLater()
 
 
 def test_a_thread_left_running_fails_the_test(monkeypatch) -> None:
