@@ -29,6 +29,15 @@ from loosstory.story.model import (  # noqa: E402
     Page,
     Story,
 )
+from tests.leaks import watch  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_running(request):
+    """Every test ends with no timer, animation or thread of its own still running
+    (tests/leaks.py says how they are found)."""
+    with watch(request.node.nodeid):
+        yield
 
 
 def write_png(path: Path, width: int, height: int, rgb: tuple[int, int, int]) -> Path:

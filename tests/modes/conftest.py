@@ -73,7 +73,3 @@ def kiosk(qtbot, load_result, tmp_path):
     made.store.close()
     QApplication.processEvents()
 
-
-def pytest_configure(config) -> None:
-    config.addinivalue_line("markers", "xvfb: needs Xvfb, a window manager and xdotool "
-                                       "(tests/modes/test_kiosk_day.py)")

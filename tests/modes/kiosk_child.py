@@ -22,14 +22,14 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     from loosstory.modes.kiosk.controller import KioskController
     from loosstory.modes.kiosk.settings import KioskSettings
-    from loosstory.resources import content_dir
     from loosstory.stats.store import EventStore
     from loosstory.story.loader import load_story
     from loosstory.ui.config import ReaderConfig
+    from tests.packs import MINI
 
     settings = KioskSettings(data_dir=data, idle_timeout=3600, countdown=30)
     store = EventStore(settings.stats_file)
-    kiosk = KioskController(settings, load_story(content_dir()), content_dir(), store,
+    kiosk = KioskController(settings, load_story(MINI), MINI, store,
                             ReaderConfig(transition_ms=0))
     kiosk.window.keep_fullscreen = False
     kiosk.start(show=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
@@ -81,10 +81,15 @@ def test_countdown_appears_continue_cancels_and_zero_resets(kiosk, qtbot):
 
 def test_input_postpones_the_countdown(kiosk, qtbot):
     visit(kiosk, qtbot)
-    for _ in range(4):  # keep tapping for longer than the idle timeout
-        QTest.qWait(60)
+    timer = kiosk.idle.timer
+    clock = QElapsedTimer()
+    clock.start()
+    for _ in range(4):  # keep tapping, each time a third of the idle timeout after the last
+        qtbot.waitUntil(lambda: 0 <= timer.remainingTime() < timer.interval() * 2 // 3,
+                        timeout=2000)
         qtbot.mouseClick(kiosk.reader, Qt.MouseButton.LeftButton, pos=QPoint(640, 300))
         assert kiosk.mode == modes.VISIT
+    assert clock.elapsed() > timer.interval()  # without the taps, the countdown would be on
     qtbot.waitUntil(lambda: kiosk.mode == modes.COUNTDOWN, timeout=2000)
 
 
@@ -106,10 +111,10 @@ def test_reset_restores_every_setting_and_position(kiosk, qtbot, load_result):
 
 
 def test_reset_closes_open_panels_of_the_interactive_views(qtbot, tmp_path):
-    from loosstory.resources import content_dir
     from loosstory.ui.timeline import TimelineView
+    from tests.packs import MINI
 
-    result = load_story(content_dir())
+    result = load_story(MINI)
     kiosk = make_kiosk(qtbot, result, tmp_path / "data")
     try:
         visit(kiosk, qtbot)
@@ -155,7 +160,8 @@ def test_no_idle_handling_outside_kiosk_mode(qtbot, load_result):
     reader = make_reader(qtbot, load_result)
     reader.state.start()
     reader.state.next()
-    QTest.qWait(400)  # longer than any kiosk timeout of these tests
+    with qtbot.assertNotEmitted(reader.state.screen_changed, wait=400):  # > any kiosk timeout
+        pass
     assert reader.where() == "resilience/mine"
     names = {w.objectName() for w in QApplication.allWidgets() if w.isVisible()}
     assert not names & {"idleOverlay", "attractLoop", "pinPad", "kioskWindow"}

@@ -89,9 +89,14 @@ def test_admin_reload_with_a_broken_folder_keeps_the_story(kiosk_on_pack, qtbot,
     kiosk.open_pin()
     kiosk.pinpad.code = STAFF_PIN
     kiosk.pinpad.press("Valider")
+    assert kiosk.mode == modes.ADMIN
+    # The staff wait for the check: with this fixture's idle timeout (0.15 s) a slow check
+    # (a loaded machine) would see the panel close by itself first.
+    kiosk.idle.timer.setInterval(60_000)
     with qtbot.waitSignal(kiosk.content.checked, timeout=10000):
         kiosk.admin.buttons["reload"].click()
-    assert kiosk.admin.details.text().startswith("Contenu refusé")
+    qtbot.waitUntil(lambda: kiosk.admin.details.text().startswith("Contenu refusé"))
+    assert kiosk.mode == modes.ADMIN
     kiosk.admin.buttons["close"].click()
     assert kiosk.mode == modes.ATTRACT and kiosk.state.story.title == "L'histoire actuelle"
 
@@ -144,15 +149,19 @@ def test_kiosk_options_are_parsed(monkeypatch, tmp_path):
 
 
 # -- which pack plays at start-up ------------------------------------------------------------
-def test_start_up_plays_the_bundled_story_when_the_configured_pack_is_broken(tmp_path):
+def test_start_up_plays_the_bundled_story_when_the_configured_pack_is_broken(tmp_path,
+                                                                             monkeypatch):
+    from loosstory.modes.kiosk import launch
     from loosstory.modes.kiosk.launch import choose_content
     from loosstory.modes.kiosk.settings import KioskSettings
-    from loosstory.resources import content_dir
+    from tests.packs import MINI
 
+    monkeypatch.setattr(launch, "content_dir", lambda: MINI)  # the "bundled" story, for the test
     broken = _broken(tmp_path / "casse")
     settings = KioskSettings(content=broken, data_dir=tmp_path / "data")
     source, played, result, problems = choose_content(settings)
-    assert source == broken and played == content_dir() and result.playable
+    assert source == broken and played == MINI and result.playable
+    assert result.story.title == "Récit d’essai"
     assert any("fantome" in p.message for p in problems)  # kept for the admin panel
 
 

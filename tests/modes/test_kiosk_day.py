@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.packs import MINI
+
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "xwininfo", "wmctrl")
 WIDTH, HEIGHT = 1280, 720
@@ -72,6 +74,7 @@ class Desk:
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
         self.procs: list[subprocess.Popen] = []
+        self.files: list = []  # the processes' log files, closed with them
         self.stderr = None
         try:
             self._start(tmp)
@@ -82,7 +85,7 @@ class Desk:
     def _start(self, tmp: Path) -> None:
         self.xvfb = subprocess.Popen(
             ["Xvfb", "-displayfd", "1", "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten",
-             "tcp"], stdout=subprocess.PIPE, stderr=(tmp / "xvfb.txt").open("w"), text=True)
+             "tcp"], stdout=subprocess.PIPE, stderr=self._log(tmp / "xvfb.txt"), text=True)
         self.procs.append(self.xvfb)
         number = self.xvfb.stdout.readline().strip()  # written once X accepts clients
         assert number.isdigit(), (tmp / "xvfb.txt").read_text(errors="replace")
@@ -99,7 +102,8 @@ class Desk:
             self._wait_wm()
         self.data = tmp / "data"
         config = tmp / "kiosk.yaml"
-        config.write_text(f"idle_timeout: {IDLE}\ncountdown: {COUNTDOWN}\n"
+        config.write_text(f"content: {MINI}\n"  # a pack made for the tests
+                          f"idle_timeout: {IDLE}\ncountdown: {COUNTDOWN}\n"
                           "attract:\n  slide_seconds: 1.2\n", encoding="utf-8")
         kiosk_env = {**self.env, "QT_QPA_PLATFORM": "xcb", "LOOSSTORY_DATA_DIR": str(self.data),
                      "LOOSSTORY_KIOSK_CONFIG": str(config),
@@ -118,7 +122,7 @@ class Desk:
 
     def _start_wm(self) -> subprocess.Popen:
         wm = subprocess.Popen(["openbox"], env=self.env, stdout=subprocess.DEVNULL,
-                              stderr=self.wm_log.open("a"))
+                              stderr=self._log(self.wm_log))
         self.procs.append(wm)
         return wm
 
@@ -176,6 +180,10 @@ class Desk:
         for name in names:
             self.x("xdotool", "key", "--clearmodifiers", name)
 
+    def _log(self, path: Path):
+        self.files.append(path.open("a"))
+        return self.files[-1]
+
     def close(self) -> None:
         for proc in reversed(self.procs):
             if proc.poll() is None:
@@ -184,6 +192,11 @@ class Desk:
                     proc.wait(10)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+                    proc.wait(10)
+            if proc.stdout is not None:
+                proc.stdout.close()
+        for file in self.files:
+            file.close()
         if self.stderr is not None:
             self.stderr.close()
 

@@ -17,20 +17,22 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_kill_9_mid_visit_keeps_a_sound_database(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-m", "tests.modes.kiosk_child", str(tmp_path)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             cwd=ROOT, env=env)
-    assert child.stdout is not None
-    acknowledged = 0
-    try:
-        for line in child.stdout:
-            acknowledged = int(line)
-            if acknowledged >= 40:
-                break
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(20)
-    assert acknowledged >= 40, child.stderr.read() if child.stderr else ""
+    acknowledged, errors = 0, ""
+    with subprocess.Popen([sys.executable, "-m", "tests.modes.kiosk_child", str(tmp_path)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          cwd=ROOT, env=env) as child:  # closes its pipes when done
+        assert child.stdout is not None and child.stderr is not None
+        try:
+            for line in child.stdout:
+                acknowledged = int(line)
+                if acknowledged >= 40:
+                    break
+        finally:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(20)
+        if acknowledged < 40:
+            errors = child.stderr.read()
+    assert acknowledged >= 40, errors
     db = sqlite3.connect(tmp_path / "stats.sqlite3")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     stored = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]

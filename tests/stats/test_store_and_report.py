@@ -112,16 +112,16 @@ while True:
 
 def test_kill_9_loses_at_most_the_event_being_written(tmp_path: Path) -> None:
     path = tmp_path / "stats.sqlite3"
-    child = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
-                             text=True, cwd=Path(__file__).parents[2])
-    assert child.stdout is not None
     last = 0
-    for line in child.stdout:
-        last = int(line)
-        if last >= 40:
-            break
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait(10)
+    with subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
+                          text=True, cwd=Path(__file__).parents[2]) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            last = int(line)
+            if last >= 40:
+                break
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
     store = EventStore(path)
     assert store.integrity() == "ok"
     # every event acknowledged on stdout is in the file (the next one may or may not be)

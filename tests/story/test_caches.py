@@ -17,12 +17,12 @@ import pytest
 
 import loosstory.story.loader as loader_module
 import loosstory.story.yamlsource as yamlsource
-from loosstory.resources import content_dir
 from loosstory.story import parsecache
 from loosstory.story.head import load_head
 from loosstory.story.loader import load_story
 from loosstory.story.model import Problem
 from loosstory.story.packcache import fingerprint, load_story_cached
+from tests.packs import MINI
 from tests.story.packs import FIRST, PNG, SECOND, STORY_YAML, write_pack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -587,11 +587,12 @@ def test_an_empty_language_folder_created_after_a_load_is_seen(tmp_path, cache) 
 def test_a_second_start_imports_neither_yaml_nor_markdown(tmp_path) -> None:
     code = (
         "import json, sys\n"
-        "from loosstory.resources import content_dir\n"
+        "from pathlib import Path\n"
         "from loosstory.story.head import load_head\n"
         "from loosstory.story.packcache import load_story_cached\n"
-        "head = load_head(content_dir(), cache=True)\n"
-        "result = load_story_cached(content_dir())\n"
+        f"pack = Path({str(MINI)!r})\n"
+        "head = load_head(pack, cache=True)\n"
+        "result = load_story_cached(pack)\n"
         "print(json.dumps({\n"
         "    'yaml': 'yaml' in sys.modules,\n"
         "    'markdown': 'markdown' in sys.modules,\n"
@@ -609,7 +610,7 @@ def test_a_second_start_imports_neither_yaml_nor_markdown(tmp_path) -> None:
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout)
 
-    expected = load_story(content_dir())
+    expected = load_story(MINI)
     first = start()
     assert first["yaml"] and first["markdown"], "the first start parses the pack"
     second = start()

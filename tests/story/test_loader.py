@@ -277,14 +277,6 @@ def test_newer_format_is_refused_clearly(tmp_path: Path) -> None:
     assert find(result, "format « 7 » non pris en charge").line == 1
 
 
-def test_the_bundled_pack_has_no_error() -> None:
-    from loosstory.resources import content_dir
-
-    result = load_story(content_dir())
-    assert result.errors == [], "\n".join(p.format() for p in result.errors)
-    assert len(result.story.chapters) == 7
-
-
 def test_a_broken_view_file_is_an_error_but_the_story_still_plays(tmp_path: Path) -> None:
     chapter = SECOND + "\n## La frise {#frise view=timeline}\n\nTouchez une date.\n"
     pack = write_pack(tmp_path / "pack", chapters={"01.md": FIRST, "02.md": chapter})

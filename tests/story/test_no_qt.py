@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import loosstory.story
+from tests.packs import MINI
 
 STORY_DIR = Path(loosstory.story.__file__).parent
 
@@ -47,8 +48,8 @@ def test_story_layer_loads_a_pack_with_pyside6_unimportable(tmp_path: Path) -> N
         "    importlib.import_module('loosstory.story.' + m.name)\n"
         "from loosstory.story.loader import load_story\n"
         "from loosstory.story.checker import check_pack\n"
-        "from loosstory.resources import content_dir\n"
-        "r = check_pack(content_dir())\n"
+        "from pathlib import Path\n"
+        f"r = check_pack(Path({str(MINI)!r}))\n"
         "assert r.story is not None\n"
         "print('ok', len(r.story.chapters))\n"
     )

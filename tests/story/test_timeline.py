@@ -1,17 +1,20 @@
-"""The resilience timeline read from timeline.yaml: sourced dates, periods, located problems."""
+"""The resilience timeline read from timeline.yaml: sourced dates, periods, located problems.
+
+The bundled timeline's periods, events and sources are checked in
+tests/story/test_bundled_content.py."""
 
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loosstory.story.timeline import EventDate, parse_date, parse_timeline
+from tests.packs import MINI
 
-PACK = Path(__file__).resolve().parents[2] / "content"
+PACK = MINI  # a timeline made for the tests (tests/packs/README.md)
 REAL = (PACK / "fr" / "timeline.yaml").read_text(encoding="utf-8")
 
 SMALL = """\
@@ -55,62 +58,47 @@ def errors(problems):
     return [p for p in problems if p.severity == "error"]
 
 
-# -- the real timeline --------------------------------------------------------------------
+# -- a whole timeline ---------------------------------------------------------------------
 def test_the_real_timeline_reads_without_problems() -> None:
     timeline, problems = parse(REAL)
     assert timeline is not None
     assert [p.format() for p in problems] == []
 
 
-def test_the_periods_are_the_seed_stages() -> None:
+def test_periods_have_a_summary_and_a_link() -> None:
     timeline, _ = parse(REAL)
-    periods = [*timeline.periods, *timeline.undated]
-    titles = [p.title for p in periods]
-    for stage in (
-        "La crise de la fermeture des mines",
-        "La culture comme ciment social et base de la résilience loossoise",
-        "Une démarche participative de diagnostic social et environnemental",
-        "Des effets d’entraînement sur l’économie et la naissance d’un écosystème d’acteurs",
-        "Le démonstrateur ADEME et le défi du changement d’échelle",
-        "La coopération comme condition de réussite d’une politique de transition",
-    ):
-        assert stage in titles
-        period = periods[titles.index(stage)]
-        assert period.links[0].startswith("resilience-et-transition/"), period.id
-    for period in periods:
+    assert [p.title for p in timeline.periods][1] == "La crise de la fermeture des mines"
+    assert timeline.periods[0].colour == "charbon"
+    for period in timeline.periods:
         assert period.summary and period.links, period.id
+        assert period.links[0].startswith("resilience-et-transition/"), period.id
 
 
-def test_at_least_25_sourced_events_from_the_first_pits_to_today() -> None:
+def test_sourced_events_in_order_with_every_form_of_date() -> None:
     timeline, _ = parse(REAL)
     events = timeline.events
-    assert len(events) >= 25
+    assert len(events) == 41
     assert all(e.sources for e in events)
     assert all(e.period for e in events)
     assert [e.date.key() for e in events] == sorted(e.date.key() for e in events)
     assert events[0].date.year < 1900 and events[-1].date.year >= 2020
     by_id = {e.id: e for e in events}
-    assert by_id["creusement-puits-11"].date == EventDate(1891)
+    assert by_id["premier-puits"].date == EventDate(1891)
     assert by_id["fermeture-11-19"].date == EventDate(1986, 1, 31)
     assert by_id["fermeture-11-19"].date_label == "31 janvier 1986"
-    assert by_id["revision-pos"].date_label == "1995 – 1999"
-    assert by_id["charte-cadre-de-vie"].date.year == 2000  # not 2001: see the facts sheet
+    assert by_id["revision-du-plan"].date_label == "1995 – 1999"
+    assert by_id["charte-cadre-de-vie"].date == EventDate(2000, 5)
+    assert by_id["charte-cadre-de-vie"].date_label == "mai 2000"
     assert by_id["protocole-ademe"].date == EventDate(2014, 10, 7)
-    assert by_id["unesco-bassin-minier"].date == EventDate(2012, 6, 30)
-    assert by_id["eglise-solaire"].date.year == 2013
-    assert by_id["base-11-19-pole-de-reference"].date.year == 2002
-    assert by_id["gohelliades"].period == "etape-culture"  # the cultural policy
-    assert by_id["toitures-solaires"].date.year == 2020
+    assert by_id["fete-des-talents"].period == "etape-culture"
+    assert by_id["eglise-solaire"].links == ["energie/eglise-solaire", "pilier-etoile"]
 
 
-def test_every_source_key_is_in_the_facts_sheet_list() -> None:
-    """Keys must resolve in sources.yaml; listed here until it holds them all."""
+def test_every_source_key_is_in_the_packs_sources() -> None:
     timeline, _ = parse(REAL)
-    sources = yaml.safe_load((PACK / "sources.yaml").read_text(encoding="utf-8")) \
-        if (PACK / "sources.yaml").is_file() else {}
-    missing = {key for key, _, _ in timeline.source_keys()} - set(sources or {})
-    assert missing <= {"MULTI", "WIKI-1119", "WIKI-LOOS", "IHEDATE", "CERDD-EVAL", "BASTA",
-                       "EVERAND", "FDT-EVAL", "LG-RES", "ADEME-2016", "FDT-ART1", "NORDLIT"}
+    sources = yaml.safe_load((PACK / "sources.yaml").read_text(encoding="utf-8"))
+    assert {key for key, _, _ in timeline.source_keys()} == set(sources)
+    assert timeline.check_sources(sources) == []
 
 
 def test_ids_and_links_are_located_for_the_checker() -> None:
@@ -242,20 +230,3 @@ def test_a_dated_event_cannot_belong_to_an_undated_stage() -> None:
 def test_a_stage_with_only_one_year_is_an_error() -> None:
     _, problems = parse(SMALL.replace("    end: 2000\n", ""))
     assert any("année « None » illisible" in p.message for p in errors(problems))
-
-
-def test_the_real_timeline_tells_its_periods_honestly() -> None:
-    timeline, problems = parse(REAL)
-    assert problems == []
-    mine = timeline.period("etape-mine")
-    assert mine is not None and timeline.period("etape-origines").end < 1850 <= mine.start
-    # the shafts are dug in the mining era, not in the farming village
-    assert timeline.event("creusement-puits-11").period == "etape-mine"
-    assert timeline.event("arrivee-du-charbon").period == "etape-mine"
-    # no dated event about cooperation: the stage has no years
-    assert not timeline.period("etape-cooperation").dated
-    # the saving of the 11/19 is told with the 1986 closure (the sources date no rescue)
-    assert "sauvé" not in timeline.event("remblaiement-puits").text
-    assert "sauvé" in timeline.event("fermeture-11-19").text
-    # the founding towns of the Fabrique are unverified: not on the timeline
-    assert "Grande-Synthe" not in timeline.event("fabrique-des-transitions").text

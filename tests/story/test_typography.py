@@ -18,21 +18,21 @@ def test_html_text_changes_but_tags_and_code_do_not() -> None:
         f'<p>Vraiment{NBSP}?<a href="#a:b">lien{NBSP}:</a><code>x ; y</code></p>')
 
 
-def test_the_bundled_questions_are_set_in_french(tmp_path) -> None:
-    from loosstory.resources import content_dir
+def test_the_questions_of_a_pack_are_set_in_french(tmp_path) -> None:
     from loosstory.story.loader import load_story
+    from tests.packs import MINI
 
-    story = load_story(content_dir()).story
-    question = story.chapter("culture-et-patrimoine").question
-    assert question.endswith(f"loossoise{NBSP}?")
+    story = load_story(MINI).story
+    question = story.chapter("resilience-et-transition").question
+    assert question.endswith(f"relève-t-elle{NBSP}?")
 
 
 def test_the_house_and_the_timeline_are_set_in_french_too() -> None:
     """Their panels wrap lines like the pages: « never ends a line, ? : never starts one."""
-    from loosstory.resources import content_dir
     from loosstory.story.loader import load_story
+    from tests.packs import MINI
 
-    story = load_story(content_dir()).story
+    story = load_story(MINI).story
     label = story.schematic.element("pilier-innovation").label
     assert f"«{NBSP}le réel{NBSP}»" in label
     texts = [e.label for e in story.schematic.elements] + [e.detail_html for e in

@@ -46,7 +46,8 @@ class Reader:
 def make_reader(qtbot, result: LoadResult, size=(1280, 800), **config) -> Reader:
     options = {"transition_ms": 0, "resize_debounce_ms": 0, **config}
     state, loader, window = build_reader(result, ReaderConfig(**options))
-    qtbot.addWidget(window)
+    # its decodes end before the window closes, so none outlives the test (tests/leaks.py)
+    qtbot.addWidget(window, before_close_func=lambda _: loader.wait_for_done())
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QPushButton
 from loosstory.ui.gestures import SwipeDetector
 from loosstory.ui.images import COVER, FIT, ImageLoader, _DecodeTask, _Relay, image_key
 from loosstory.ui.window import ReaderWindow
+from tests.packs import MINI
 from tests.ui.conftest import make_reader
 
 Key = Qt.Key
-PACK = Path(__file__).resolve().parents[2] / "content"
+PACK = MINI  # made for the tests (tests/packs/README.md); not the bundled story
 
 
 def record_decodes(monkeypatch, loader: ImageLoader) -> list[tuple[str, int, int]]:

@@ -13,7 +13,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from itertools import permutations  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
@@ -23,9 +22,10 @@ from loosstory.story.loader import load_story  # noqa: E402
 from loosstory.ui import schematic as schematic_ui  # noqa: E402
 from loosstory.ui.styles import stylesheet  # noqa: E402
 from loosstory.ui.theme import Palette, TypeScale, load_fonts  # noqa: E402
+from tests.packs import MINI  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 
-PACK = Path(__file__).resolve().parents[2] / "content"
+PACK = MINI  # made for the tests (tests/packs/README.md); not the bundled story
 # the museum's screens, and a larger one whose thicker focus ring once clipped the text
 SIZES = [(1920, 1080), (1280, 800), (1024, 768), (1024, 600), (2560, 1440)]
 

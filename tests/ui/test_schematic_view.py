@@ -21,16 +21,19 @@ from loosstory.ui.schematic import SchematicView  # noqa: E402
 from loosstory.ui.schematic.colours import ViewColours, contrast  # noqa: E402
 from loosstory.ui.schematic.items import ElementItem  # noqa: E402
 from loosstory.ui.schematic.panel import repeats_lead  # noqa: E402
+from tests.packs import MINI  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-PACK = ROOT / "content"
+PACK = MINI  # made for the tests (tests/packs/README.md); not the bundled story
 SHOTS = ROOT / "docs" / "screenshots"
+# The screenshots for the docs (LOOSSTORY_SCREENSHOTS=1) show the bundled story.
+SHOTS_PACK = ROOT / "content" if os.environ.get("LOOSSTORY_SCREENSHOTS") else PACK
 PILLAR_WORDS = {
-    "pilier-implication": "C’est le concept d’habitant-acteur.",
-    "pilier-systemique": "celui d’une ville en transition",
-    "pilier-innovation": "la connaissance provient d’abord de l’expérience du réel",
-    "pilier-etoile": "« transition par le rêve, l’étoile »",
+    "pilier-implication": "Les habitants d’essai participent à tout.",
+    "pilier-systemique": "« en silo » jamais",
+    "pilier-innovation": "on apprend en faisant",
+    "pilier-etoile": "« étoile » qui donne envie d’agir",
 }
 
 
@@ -271,11 +274,11 @@ def test_no_word_of_the_house_is_written_in_python() -> None:
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768), (1024, 600)])
 def test_snapshots(qtbot, size, tmp_path) -> None:
-    """The view as the app builds it from the real pack, rendered for review
-    (into docs/screenshots with LOOSSTORY_SCREENSHOTS=1)."""
+    """The view as the app builds it from a pack, rendered for review (the bundled story
+    into docs/screenshots with LOOSSTORY_SCREENSHOTS=1)."""
     from loosstory.story.loader import load_story
 
-    story = load_story(PACK).story
+    story = load_story(SHOTS_PACK).story
     view = schematic_ui.create(story, FakeState(), None)
     qtbot.addWidget(view)
     assert isinstance(view, SchematicView)
@@ -296,7 +299,7 @@ def test_snapshots(qtbot, size, tmp_path) -> None:
     assert all(isinstance(i, ElementItem) for i in view.items.values())
 
 
-# -- in the reader, with the real pack --------------------------------------------------------
+# -- in the reader, with a whole pack ---------------------------------------------------------
 @pytest.fixture
 def pack_reader(qtbot, monkeypatch):
     from loosstory.story.loader import load_story
@@ -414,7 +417,6 @@ def test_a_pillar_card_does_not_repeat_its_lead_sentence(qtbot, view) -> None:
         view.open_element(element.id)
         text = view.panel.plain_text()
         lead = element.summary
-        assert not view.panel.summary.isVisible(), element.id
         assert text.count(lead.rstrip(".")) <= 1, element.id
     assert repeats_lead("C’est le concept d’habitant-acteur.",
                         "<p>C’est le concept d’habitant-acteur. Chacun est appelé…</p>")

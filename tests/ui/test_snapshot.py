@@ -11,6 +11,7 @@ from loosstory.resources import content_dir
 from loosstory.story.loader import load_story
 from loosstory.ui.snapshot import snapshot
 from loosstory.ui.window import ReaderWindow
+from tests.packs import MINI
 
 
 @pytest.fixture
@@ -74,10 +75,9 @@ def test_run_builds_the_window_and_returns():
     code = (
         "import os\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtCore import QEvent, QObject, QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from loosstory.app import run\n"
-        "from loosstory.resources import content_dir\n"
         "from loosstory.ui.window import ReaderWindow\n"
         "app = QApplication([])\n"
         "seen = {}\n"
@@ -87,23 +87,29 @@ def test_run_builds_the_window_and_returns():
         "    seen['title'] = windows[-1].windowTitle()\n"
         "    seen['size'] = (windows[-1].width(), windows[-1].height())\n"
         "    app.quit()\n"
-        "QTimer.singleShot(300, look_and_quit)\n"
-        "code = run(content_dir())\n"
+        "class FirstPaint(QObject):\n"  # look once the window has painted, then quit
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint and obj.isWidgetType() \\\n"
+        "                and isinstance(obj.window(), ReaderWindow):\n"
+        "            app.removeEventFilter(self)\n"
+        "            QTimer.singleShot(0, look_and_quit)\n"
+        "        return False\n"
+        "watch = FirstPaint()\n"
+        "app.installEventFilter(watch)\n"
+        "from pathlib import Path\n"
+        f"code = run(Path({str(MINI)!r}))\n"
         "print(code, seen['title'], seen['size'])\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "0 Loos-en-Gohelle — loosstory (1280, 800)"
+    assert done.stdout.strip() == "0 Loos-en-Gohelle — loosstory (1280, 800)"  # WINDOW_TITLE
     assert "Traceback" not in done.stderr
 
 
 def test_snapshot_leaves_no_window_or_event_filter_behind(tmp_path, qapp):
     """A snapshot taken inside a running application (the kiosk, the benchmarks) must not
     leave its window alive: its application-wide filters would swallow later input."""
-    from loosstory.resources import content_dir
-    from loosstory.ui.snapshot import snapshot
-
-    assert snapshot(content_dir(), "cover", (640, 400), tmp_path / "c.png") == 0
+    assert snapshot(MINI, "cover", (640, 400), tmp_path / "c.png") == 0
     alive = [w for w in qapp.allWidgets() if isinstance(w, ReaderWindow)]
     assert alive == []

@@ -17,13 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from loosstory.resources import content_dir
 from loosstory.story.head import load_head
 from loosstory.story.loader import load_story
 from loosstory.ui import state as screens
 from loosstory.ui.config import ReaderConfig
 from loosstory.ui.loading import StoryLoading
 from loosstory.ui.reader import build_reader
+from tests.packs import MINI
 from tests.story.packs import STORY_YAML, write_pack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,24 +33,24 @@ def _reader_from_head(qtbot, content: Path):
     head = load_head(content)
     assert head.story is not None
     state, loader, window = build_reader(head, ReaderConfig(transition_ms=0), loading=True)
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda _: loader.wait_for_done())
     window.resize(1280, 800)
     return state, loader, window
 
 
 def test_the_cover_shows_first_and_commencer_waits_for_the_chapters(qtbot) -> None:
-    state, loader, window = _reader_from_head(qtbot, content_dir())
+    state, loader, window = _reader_from_head(qtbot, MINI)
     assert state.loading and state.screen == screens.COVER
     assert window.cover is not None and window.page is None and window.sommaire is None
     window.show()
     qtbot.waitExposed(window)
-    assert window.cover.title.text() == load_story(content_dir()).story.title
+    assert window.cover.title.text() == load_story(MINI).story.title
 
     # A visitor taps « Commencer » before the chapters are there: it is kept, not lost.
     QTest.mouseClick(window.cover.start_button, Qt.MouseButton.LeftButton)
     assert state.screen == screens.COVER and state.loading
 
-    loading = StoryLoading(content_dir(), state, window)  # starts after the first paint
+    loading = StoryLoading(MINI, state, window)  # starts after the first paint
     qtbot.waitUntil(lambda: state.screen == screens.PAGE, timeout=20000)
     loading.wait()
     assert not state.loading and state.playable
@@ -64,10 +64,10 @@ def test_the_cover_shows_first_and_commencer_waits_for_the_chapters(qtbot) -> No
 
 
 def test_sommaire_pressed_during_the_load_opens_the_sommaire(qtbot) -> None:
-    state, loader, window = _reader_from_head(qtbot, content_dir())
+    state, loader, window = _reader_from_head(qtbot, MINI)
     window.show()
     QTest.mouseClick(window.cover.sommaire_button, Qt.MouseButton.LeftButton)
-    StoryLoading(content_dir(), state, window).start()
+    StoryLoading(MINI, state, window).start()
     qtbot.waitUntil(lambda: state.screen == screens.SOMMAIRE, timeout=20000)
     assert window.sommaire.cards  # one card per chapter
     loader.wait_for_done()
@@ -95,14 +95,14 @@ def test_the_first_frame_path_imports_neither_markdown_nor_the_chapters_nor_the_
     interactive views come after the first frame (each costs start-up time)."""
     code = (
         "import os, sys\n"
+        "from pathlib import Path\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from loosstory.app import run\n"
         "from loosstory.story.head import load_head\n"
         "from loosstory.ui.reader import build_reader\n"
-        "from loosstory.resources import content_dir\n"
-        "state, loader, window = build_reader(load_head(content_dir()), loading=True)\n"
+        f"state, loader, window = build_reader(load_head(Path({str(MINI)!r})), loading=True)\n"
         "window.show()\n"
         "app.processEvents()\n"
         "late = ['markdown', 'loosstory.story.pages', 'loosstory.story.chapters',\n"
@@ -136,9 +136,10 @@ def test_the_first_frame_does_not_build_pysides_qt_namespace(tmp_path) -> None:
     after it, the cover gets what it deferred (the buttons' hand cursor)."""
     code = (
         "import os, sys\n"
+        "from pathlib import Path\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "import PySide6.QtCore as core\n"
-        "from PySide6.QtCore import QEvent, QObject, QTimer\n"
+        "from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "class Watch(QObject):\n"
@@ -147,19 +148,23 @@ def test_the_first_frame_does_not_build_pysides_qt_namespace(tmp_path) -> None:
         "        if not self.seen and event.type() == QEvent.Type.Paint:\n"
         "            self.seen = True\n"
         "            print('at the first frame:', 'Qt' in core.__dict__, flush=True)\n"
-        "            QTimer.singleShot(300, done)\n"
+        "            clock.start()\n"
+        "            poll.start(5)\n"
         "        return False\n"
-        "def done():\n"
+        "def done():\n"  # as soon as the cursors are there (or after 10 s, to say what is)
         "    window = QApplication.topLevelWidgets()[0]\n"
         "    cover = window.cover\n"
         "    shapes = {b.cursor().shape().name for b in (cover.start_button, cover.sommaire_button)}\n"
-        "    print('cursors:', ' '.join(sorted(shapes)), flush=True)\n"
-        "    app.quit()\n"
+        "    if shapes == {'PointingHandCursor'} or clock.elapsed() > 10000:\n"
+        "        print('cursors:', ' '.join(sorted(shapes)), flush=True)\n"
+        "        poll.stop()\n"
+        "        app.quit()\n"
+        "clock, poll = QElapsedTimer(), QTimer()\n"
+        "poll.timeout.connect(done)\n"
         "watch = Watch()\n"
         "app.installEventFilter(watch)\n"
         "from loosstory.app import run\n"
-        "from loosstory.resources import content_dir\n"
-        "run(content_dir())\n"
+        f"run(Path({str(MINI)!r}))\n"
     )
     for done in _two_starts(code, tmp_path / "cache"):  # cache cold, then warm
         assert "at the first frame: False" in done.stdout, done.stdout + done.stderr
@@ -171,13 +176,13 @@ def test_a_second_start_draws_the_cover_without_pyyaml(tmp_path) -> None:
     before the first frame imports PyYAML (~20 ms); the first start parses as always."""
     code = (
         "import os, sys\n"
+        "from pathlib import Path\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from loosstory.story.head import load_head\n"
         "from loosstory.ui.reader import build_reader\n"
-        "from loosstory.resources import content_dir\n"
-        "head = load_head(content_dir(), cache=True)\n"
+        f"head = load_head(Path({str(MINI)!r}), cache=True)\n"
         "state, loader, window = build_reader(head, loading=True)\n"
         "window.show()\n"
         "app.processEvents()\n"

@@ -20,11 +20,14 @@ from loosstory.ui import timeline as timeline_ui  # noqa: E402
 from loosstory.ui.schematic.colours import contrast  # noqa: E402
 from loosstory.ui.timeline import TimelineView  # noqa: E402
 from loosstory.ui.timeline.items import EventItem, PeriodItem  # noqa: E402
+from tests.packs import MINI  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-PACK = ROOT / "content"
+PACK = MINI  # made for the tests (tests/packs/README.md); not the bundled story
 SHOTS = ROOT / "docs" / "screenshots"
+# The screenshots for the docs (LOOSSTORY_SCREENSHOTS=1) show the bundled story.
+SHOTS_PACK = ROOT / "content" if os.environ.get("LOOSSTORY_SCREENSHOTS") else PACK
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -239,11 +242,11 @@ def test_create_wires_the_state(qtbot, timeline, look) -> None:
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768), (1024, 600)])
 def test_snapshots(qtbot, size, tmp_path) -> None:
-    """The view as the app builds it from the real pack, rendered for review
-    (into docs/screenshots with LOOSSTORY_SCREENSHOTS=1)."""
+    """The view as the app builds it from a pack, rendered for review (the bundled story
+    into docs/screenshots with LOOSSTORY_SCREENSHOTS=1)."""
     from loosstory.story.loader import load_story
 
-    story = load_story(PACK).story
+    story = load_story(SHOTS_PACK).story
     view = timeline_ui.create(story, FakeState(), None)
     qtbot.addWidget(view)
     assert isinstance(view, TimelineView)
@@ -263,7 +266,7 @@ def test_snapshots(qtbot, size, tmp_path) -> None:
     assert isinstance(view.periods["etape-origines"], PeriodItem)
 
 
-# -- in the reader, with the real pack --------------------------------------------------------
+# -- in the reader, with a whole pack ---------------------------------------------------------
 @pytest.fixture
 def pack_reader(qtbot, monkeypatch):
     from loosstory.story.loader import load_story

@@ -9,7 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import dataclasses  # noqa: E402
 from bisect import bisect_right  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
@@ -24,9 +23,10 @@ from loosstory.ui.schematic.items import ElementItem  # noqa: E402
 from loosstory.ui.schematic.panel import DetailPanel  # noqa: E402
 from loosstory.ui.timeline import layout as timeline_layout  # noqa: E402
 from loosstory.ui.timeline import view as timeline_view  # noqa: E402
+from tests.packs import MINI  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 
-PACK = Path(__file__).resolve().parents[2] / "content"
+PACK = MINI  # made for the tests (tests/packs/README.md); not the bundled story
 SIZES = [(1920, 1080), (1024, 768), (1024, 600), (700, 900), (3840, 2160), (480, 360)]
 
 
@@ -184,19 +184,20 @@ def test_switching_elements_looks_like_opening_the_second_one_directly(qtbot, st
     first.open_element("fondations-memoire")
     second = shown(qtbot, schematic_ui.create(story, FakeState(), None), (1280, 800))
     second.open_element("fondations-memoire")
-    qtbot.wait(10)
-    assert first.panel.grab().toImage() == second.panel.grab().toImage()
+    # once both layouts have settled, the two panels are drawn pixel for pixel alike
+    qtbot.waitUntil(lambda: first.panel.grab().toImage() == second.panel.grab().toImage())
 
 
 def test_the_panel_text_follows_its_viewport_after_resizes(qtbot, story) -> None:
     view = shown(qtbot, schematic_ui.create(story, FakeState(), None), (700, 900))
     view.open_element("pilier-etoile")
+    body = view.panel.body
     for size in [(1280, 800), (700, 900)]:
         view.resize(*size)
-        qtbot.wait(10)  # the scroll bar comes and goes after the layout settles
-        body = view.panel.body  # wrapped at the width it shows, as tall as its text
-        assert body.document().textWidth() == body.viewport().width()
-        assert body.document().size().height() <= body.viewport().height()
+        # wrapped at the width it shows, as tall as its text (once the layout has settled:
+        # the scroll bar comes and goes meanwhile)
+        qtbot.waitUntil(lambda: body.document().textWidth() == body.viewport().width()
+                        and body.document().size().height() <= body.viewport().height())
 
 
 @pytest.mark.parametrize("which", ["schematic", "timeline"])

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -36,15 +35,13 @@ def display_power(on: bool) -> bool:
     """Wake or sleep the display through DPMS under X11; False where that is not possible."""
     if QGuiApplication.platformName() != "xcb" or shutil.which("xset") is None:
         return False
-    try:
-        # forcing a level switches DPMS on; at opening it is switched off again, so that the
-        # display never sleeps by itself during opening hours (the guide asks for that)
-        command = ["dpms", "force", "on", "-dpms"] if on else ["dpms", "force", "off"]
-        subprocess.Popen(["xset", *command],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError as error:
-        log.warning("mise en veille de l’écran impossible (xset : %s)", error)
+    # forcing a level switches DPMS on; at opening it is switched off again, so that the
+    # display never sleeps by itself during opening hours (the guide asks for that)
+    command = ["dpms", "force", "on", "-dpms"] if on else ["dpms", "force", "off"]
+    # detached: Qt reaps the process, the UI thread never waits for the X server
+    started = QProcess.startDetached("xset", command)
+    if not (started[0] if isinstance(started, tuple) else started):
+        log.warning("mise en veille de l’écran impossible (xset n’a pas démarré)")
         return False
     return True
 

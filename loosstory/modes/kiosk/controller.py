@@ -166,6 +166,7 @@ class KioskController(QObject):
             QApplication.restoreOverrideCursor()
         self.idle.stop()
         self.attract.stop()
+        self.attract.loader.wait_for_done(5000)  # its slides' decodes, like the reader's below
         self.overlay.stop()
         self.content.poll.stop()
         self.hours.timer.stop()
