@@ -56,7 +56,7 @@ def load_chapter(
     sources: dict[str, Source],
     default_colour: str,
 ) -> tuple[Chapter | None, list[Problem]]:
-    text, problem = read_text(file, rel)
+    text, problem = read_text(file, rel, root)
     if problem:
         return None, [problem]
     assert text is not None

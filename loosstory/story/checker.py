@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,10 +28,10 @@ def load_views(story: Story, lang_dir: Path, language: str, problems: list[Probl
     """Read <lang>/schematic.yaml and <lang>/timeline.yaml when present."""
     for attribute, (name, module_name, function_name) in VIEW_FILES.items():
         file = lang_dir / name
-        if not file.is_file():
+        if not os.path.lexists(file):
             continue
         rel = f"{language}/{name}"
-        text, problem = read_text(file, rel)
+        text, problem = read_text(file, rel, lang_dir.parent)
         if problem:
             problems.append(problem)
             continue

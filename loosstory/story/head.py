@@ -9,6 +9,7 @@ with ``cache=True`` no PyYAML either when story.yaml has not changed since the l
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -44,8 +45,8 @@ def read_head(
     With ``cache``, the parse kept from an earlier start is used when the text is unchanged.
     """
     text, problem = (
-        read_text(root / "story.yaml", "story.yaml")
-        if (root / "story.yaml").is_file()
+        read_text(root / "story.yaml", "story.yaml", root)
+        if os.path.lexists(root / "story.yaml")
         else (
             None,
             Problem(
@@ -101,6 +102,17 @@ def read_head(
         return None
     default = languages[0]
     lang_dir = root / language
+    real_dir = os.path.realpath(lang_dir)
+    if lang_dir.is_dir() and not Path(real_dir).is_relative_to(os.path.realpath(root)):
+        problems.append(
+            meta.problem(
+                ("languages",),
+                "error",
+                f"dossier « {language}/ » : c'est un lien qui mène hors du dossier du contenu "
+                f"({real_dir}) ; copiez les chapitres eux-mêmes dans le dossier",
+            )
+        )
+        return None
     if not lang_dir.is_dir():
         problems.append(
             meta.problem(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path, PurePosixPath
+
+from loosstory.story.imagecheck import check_image
+from loosstory.story.safefs import pack_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -31,8 +35,9 @@ def is_external(ref: str) -> bool:
 def resolve_in_pack(root: Path, ref: str) -> tuple[Path | None, str | None]:
     """Resolve a file reference written in the pack.
 
-    Returns (absolute path, None) when it exists inside the pack, else (None, French
-    message saying what is wrong and what to do). Nothing is ever fetched.
+    Returns (absolute path, None) when it is a regular file inside the pack and a readable
+    image (:mod:`loosstory.story.imagecheck`), else (None, French message saying what is
+    wrong and what to do). Nothing is ever fetched.
     """
     ref = ref.strip()
     if not ref:
@@ -51,16 +56,18 @@ def resolve_in_pack(root: Path, ref: str) -> tuple[Path | None, str | None]:
         return None, f"« {ref} » contient « \\ » : séparez les dossiers par « / »"
     if ".." in PurePosixPath(ref).parts:
         return None, f"« {ref} » sort du dossier du contenu (« .. ») : ce n'est pas permis"
-    base = root.resolve()
-    candidate = (base / ref).resolve()
-    if not candidate.is_relative_to(base):
-        return None, f"« {ref} » mène hors du dossier du contenu (lien symbolique ?)"
-    if not candidate.is_file():
+    real, message = pack_file(root, root / ref, ref)
+    if message:
+        return None, message
+    if real is None:
         return (
             None,
             f"fichier introuvable : « {ref} » (vérifiez le nom, les majuscules et le dossier)",
         )
-    return candidate, None
+    message = check_image(real)
+    if message:
+        return None, f"« {ref} » : {message}"
+    return Path(os.path.realpath(real)), None
 
 
 def resolve_colour(value: object, palette: dict[str, str]) -> tuple[str, str | None]:
