@@ -10,7 +10,7 @@ from loosstory.story.files import read_text, split_front_matter
 from loosstory.story.located import Located
 from loosstory.story.model import Chapter, Figure, Page, Problem, Source
 from loosstory.story.pages import parse_pages
-from loosstory.story.refs import is_valid_id, resolve_colour, resolve_in_pack
+from loosstory.story.refs import html_warning, is_valid_id, resolve_colour, resolve_in_pack
 
 CHAPTER_KEYS = {
     "id",
@@ -44,6 +44,9 @@ def _text(meta: Located, key: str, problems: list[Problem], *, required: bool = 
         return ""
     if required and not value.strip():
         problems.append(meta.problem((key,), "error", f"« {key} » est vide"))
+    warning = html_warning(value, key)
+    if warning:
+        problems.append(meta.problem((key,), "warning", warning))
     return value.strip()
 
 

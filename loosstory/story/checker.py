@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from loosstory.story.files import read_text
+from loosstory.story.files import internal_problem, read_text
 from loosstory.story.model import Chapter, LoadResult, Problem, Story
 
 # view name -> (file in the language folder, module, parse function, Story attribute)
@@ -48,7 +48,11 @@ def load_views(story: Story, lang_dir: Path, language: str, problems: list[Probl
                 )
             )
             continue
-        view, found = parse(text or "", rel)
+        try:
+            view, found = parse(text or "", rel)
+        except Exception as error:  # noqa: BLE001 - filed under the view's file
+            problems.append(internal_problem(rel, error))
+            continue
         problems.extend(found)
         if view is not None:
             problems.extend(view.check_colours(story.look.palette))

@@ -51,6 +51,27 @@ def read_text(file: Path, rel: str, root: Path) -> tuple[str | None, Problem | N
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
+def internal_problem(rel: str, error: BaseException) -> Problem:
+    """A failure of ours while reading ``rel``, filed under that file."""
+    if isinstance(error, MemoryError):
+        return Problem(
+            rel,
+            0,
+            0,
+            "error",
+            "mémoire insuffisante en lisant ce fichier : il est trop gros ou trop complexe ; "
+            "découpez-le ou simplifiez-le",
+        )
+    return Problem(
+        rel,
+        0,
+        0,
+        "error",
+        f"erreur interne en lisant ce fichier ({type(error).__name__}: {error}) ; merci de "
+        "signaler ce message aux développeurs avec le dossier de contenu",
+    )
+
+
 class FrontMatter(NamedTuple):
     meta: Located | None  # None when missing or unreadable
     body: str

@@ -19,7 +19,7 @@ from loosstory.story.files import read_text
 from loosstory.story.located import Located
 from loosstory.story.look import read_look
 from loosstory.story.model import Figure, LoadResult, Problem, Story
-from loosstory.story.refs import is_valid_id, resolve_in_pack
+from loosstory.story.refs import html_warning, is_valid_id, resolve_in_pack
 from loosstory.story.typography import french_spacing
 
 FORMAT_VERSION = 1
@@ -216,6 +216,9 @@ def _localized(
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         problems.append(meta.problem((key,), "error", f"« {key} » doit être un texte"))
         return ""
+    warning = html_warning(str(value), key)
+    if warning:
+        problems.append(meta.problem((key,), "warning", warning))
     return str(value).strip()
 
 

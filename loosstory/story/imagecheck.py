@@ -19,7 +19,6 @@ import re
 import stat
 import struct
 from pathlib import Path
-from xml.parsers import expat
 
 from loosstory.story.safefs import MAX_IMAGE_BYTES, TooLarge, read_bounded, size_text
 
@@ -176,6 +175,8 @@ def _check_svg(path: Path, size: int) -> str | None:
 def svg_problem(data: bytes) -> str | None:
     """None when the SVG document ``data`` refers to nothing outside itself and is not
     too complex; else a French message. Used by the loader and by the renderer."""
+    from xml.parsers import expat  # not on the cover's path to its first frame
+
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     count = 0

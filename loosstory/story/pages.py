@@ -14,7 +14,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import Treeprocessor
 
 from loosstory.story.model import Figure, Link, Page, Problem
-from loosstory.story.refs import is_valid_id, resolve_in_pack, slugify
+from loosstory.story.refs import html_warning, is_valid_id, resolve_in_pack, slugify
 
 # `## Title {#id key=value}`
 _HEADING = re.compile(r"^##(?!#)\s*(?P<title>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
@@ -169,6 +169,9 @@ def parse_pages(
                 f"identifiant de page « {page_id} » invalide : lettres minuscules sans accent, "
                 "chiffres et tirets seulement (par exemple {#ma-page})",
             )
+        warning = html_warning(draft.title, "le titre de la page")
+        if warning:
+            report(draft.line, 1, "warning", warning)
         if not draft.title and draft.id != "intro":
             report(draft.line, 1, "error", "titre de page vide après « ## » : écrivez un titre")
         if page_id in seen:
@@ -274,6 +277,10 @@ def _figure(
             report(line, column, "warning", f"attribut d'image inconnu « {key} » (connu : credit)")
     if leftovers:
         report(line, column, "warning", f"attributs d'image illisibles : {' '.join(leftovers)}")
+    for text, what in ((alt, "le texte alternatif"), (caption, "la légende"), (credit, "le crédit")):
+        warning = html_warning(text, what)
+        if warning:
+            report(line, column, "warning", warning)
     if image_id is None:
         image_id = slugify(Path(src).stem) if src else "image"
     elif not is_valid_id(image_id):

@@ -14,6 +14,18 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>|&#?\w+;")
+
+
+def html_warning(text: str, what: str) -> str | None:
+    """A warning when ``text`` (shown as plain text: a title, a caption…) holds HTML."""
+    found = _TAG.search(text)
+    if found is None:
+        return None
+    return (
+        f"HTML « {found.group(0)[:40]} » dans {what} : ce texte est affiché tel quel, balises "
+        "comprises ; écrivez du texte simple"
+    )
 
 
 def is_valid_id(value: str) -> bool:
