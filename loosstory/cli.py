@@ -131,7 +131,7 @@ def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
 
     from loosstory.modes.kiosk import paths
     from loosstory.stats.report import as_csv, as_html, as_text, build_report
-    from loosstory.stats.store import read_events
+    from loosstory.stats.store import DamagedDatabase, read_events
 
     since = None
     if since_text:
@@ -143,7 +143,15 @@ def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
     db = db or paths.stats_file()
     start = datetime.combine(since, datetime.min.time()).timestamp() if since else None
     pages, labels = _page_labels(content)
-    report = build_report(read_events(db, start), since, pages, labels)
+    try:
+        events = read_events(db, start)
+    except DamagedDatabase as error:
+        print(f"loosstory: la base de chiffres {db} est abîmée ou n'en est pas une ({error}) : "
+              "ses chiffres ne peuvent pas être lus.\nQue faire : gardez-en une copie pour les "
+              "développeurs, puis déplacez le fichier ailleurs ; le kiosque en commence une "
+              "nouvelle à son prochain démarrage.", file=sys.stderr)
+        return 1
+    report = build_report(events, since, pages, labels)
     print(as_text(report), end="")
     for file, text in ((csv_file, as_csv(report) if csv_file else ""),
                        (html_file, as_html(report) if html_file else "")):
