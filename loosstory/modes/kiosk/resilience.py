@@ -49,6 +49,12 @@ class LogFile(logging.handlers.RotatingFileHandler):
         except Exception:  # noqa: BLE001 - stderr itself may be gone
             pass
 
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:  # the last flush on a full disk
+            pass
+
 
 def setup_logging(log_file: Path, max_bytes: int = 1_000_000,
                   backups: int = 5) -> tuple[logging.Handler | None, RecentProblems]:
