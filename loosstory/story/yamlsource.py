@@ -7,6 +7,7 @@ for the line and column of any key or list item, falling back to the nearest par
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 import yaml
 from yaml.composer import Composer
@@ -38,13 +39,17 @@ _NODES_TEXT = f"{MAX_YAML_NODES:,}".replace(",", "\u202f")
 
 
 class _Stop(yaml.MarkedYAMLError):
-    """A document refused while being composed (too large once expanded, duplicate key)."""
+    """A document refused: too large once expanded, an endless alias, a duplicate key."""
+
+
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class _BoundedLoader(Composer, _Parser, SafeConstructor, Resolver):
     """``safe_load`` semantics, composed in Python over libyaml's events so that every
     node is counted as it is made (aliases by the size of what they repeat, stopping at
-    :data:`MAX_YAML_NODES`) and a key written twice in one mapping is an error."""
+    :data:`MAX_YAML_NODES`). (A key written twice in one mapping is found by ``_walk``.)"""
 
     def __init__(self, stream: str, line_offset: int = 0) -> None:
         _Parser.__init__(self, stream)
@@ -86,31 +91,26 @@ class _BoundedLoader(Composer, _Parser, SafeConstructor, Resolver):
         self._count(1, event.start_mark)
         return node
 
-    def compose_mapping_node(self, anchor):  # type: ignore[no-untyped-def]
-        node = super().compose_mapping_node(anchor)
-        seen: dict[object, yaml.Mark] = {}
-        for key, _ in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-                continue
-            name = (key.tag, key.value)
-            first = seen.setdefault(name, key.start_mark)
-            if first is not key.start_mark:
-                raise _Stop(
-                    None,
-                    None,
-                    f"clé « {key.value} » écrite deux fois dans le même bloc (lignes "
-                    f"{first.line + 1 + self.line_offset} et "
-                    f"{key.start_mark.line + 1 + self.line_offset}) : seule la dernière "
-                    "compterait ; gardez-en une",
-                    key.start_mark,
-                )
-        return node
 
-
-def _walk(loader: yaml.SafeLoader, node: yaml.Node, key: Key, out: dict[Key, tuple[int, int]]):
+def _walk(
+    loader: Any, node: yaml.Node, key: Key, out: dict[Key, tuple[int, int]], line_offset: int
+) -> None:
     out[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[tuple[str, str], yaml.Mark] = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE:
+                first = seen.setdefault((key_node.tag, key_node.value), key_node.start_mark)
+                if first is not key_node.start_mark:
+                    raise _Stop(
+                        None,
+                        None,
+                        f"clé « {key_node.value} » écrite deux fois dans le même bloc (lignes "
+                        f"{first.line + 1 + line_offset} et "
+                        f"{key_node.start_mark.line + 1 + line_offset}) : seule la dernière "
+                        "compterait ; gardez-en une",
+                        key_node.start_mark,
+                    )
             try:
                 name = loader.construct_object(key_node, deep=True)
             except yaml.YAMLError:
@@ -118,11 +118,11 @@ def _walk(loader: yaml.SafeLoader, node: yaml.Node, key: Key, out: dict[Key, tup
             if not isinstance(name, Hashable):
                 continue
             # A key's own position is where the key is written, which is what authors look for.
-            _walk(loader, value_node, key + (name,), out)
+            _walk(loader, value_node, key + (name,), out, line_offset)
             out[key + (name,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(loader, item, key + (index,), out)
+            _walk(loader, item, key + (index,), out, line_offset)
 
 
 def load_located(
@@ -130,7 +130,10 @@ def load_located(
 ) -> tuple[Located | None, Problem | None]:
     """Parse one YAML document. On a syntax error returns (None, Problem at its line)."""
     try:
-        loader = _BoundedLoader(text, line_offset)
+        # No alias in a short text: as many nodes as characters at most, under the limit,
+        # so libyaml composes it (twice as fast); otherwise every node is counted.
+        small = len(text) <= MAX_YAML_NODES and "*" not in text
+        loader = _FastLoader(text) if small else _BoundedLoader(text, line_offset)
     except yaml.reader.ReaderError as error:
         return None, _reader_problem(text, path, line_offset, error)
     try:
@@ -139,7 +142,7 @@ def load_located(
             return Located(None, path, line_offset, {(): (1, 1)}), None
         value = loader.construct_document(node)
         positions: dict[Key, tuple[int, int]] = {}
-        _walk(loader, node, (), positions)
+        _walk(loader, node, (), positions, line_offset)
         return Located(value, path, line_offset, positions), None
     except yaml.reader.ReaderError as error:
         return None, _reader_problem(text, path, line_offset, error)
