@@ -124,7 +124,7 @@ def read_head(
         return None
 
     look = read_look(meta, problems)
-    cover = _cover(meta, root, language, default, problems)
+    cover = _cover(meta, root, language, default, problems, open_image=not cache)
     story = Story(
         id=str(data.get("id", "")),
         title=_localized(meta, "title", language, default, problems),
@@ -223,7 +223,13 @@ def _localized(
 
 
 def _cover(
-    meta: Located, root: Path, language: str, default: str, problems: list[Problem]
+    meta: Located,
+    root: Path,
+    language: str,
+    default: str,
+    problems: list[Problem],
+    *,
+    open_image: bool = True,
 ) -> Figure | None:
     value = meta.section("cover", COVER_KEYS, "image, alt, caption, credit", problems)
     if value is None:
@@ -235,7 +241,7 @@ def _cover(
         {k[1:]: v for k, v in meta.positions.items() if k[:1] == ("cover",)},
     )
     image = str(value.get("image") or "")
-    file, message = resolve_in_pack(root, image)
+    file, message = resolve_in_pack(root, image, open_image=open_image)
     if message:
         problem = meta.problem(("cover", "image"), "error", f"image de couverture : {message}")
         problems.append(replace(problem, blocking=False))  # the cover shows a placeholder

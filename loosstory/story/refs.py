@@ -7,7 +7,6 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
-from loosstory.story.imagecheck import check_image
 from loosstory.story.safefs import pack_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -44,12 +43,16 @@ def is_external(ref: str) -> bool:
     return bool(_SCHEME.match(ref)) and not _DRIVE.match(ref) or ref.startswith("//")
 
 
-def resolve_in_pack(root: Path, ref: str) -> tuple[Path | None, str | None]:
+def resolve_in_pack(
+    root: Path, ref: str, *, open_image: bool = True
+) -> tuple[Path | None, str | None]:
     """Resolve a file reference written in the pack.
 
     Returns (absolute path, None) when it is a regular file inside the pack and a readable
     image (:mod:`loosstory.story.imagecheck`), else (None, French message saying what is
-    wrong and what to do). Nothing is ever fetched.
+    wrong and what to do). Nothing is ever fetched. ``open_image=False`` (the cover's path
+    to its first frame) skips opening the image: the renderer refuses a bad one itself
+    (``ui/images.py``), and the full load that follows checks it.
     """
     ref = ref.strip()
     if not ref:
@@ -76,7 +79,11 @@ def resolve_in_pack(root: Path, ref: str) -> tuple[Path | None, str | None]:
             None,
             f"fichier introuvable : « {ref} » (vérifiez le nom, les majuscules et le dossier)",
         )
-    message = check_image(real)
+    message = None
+    if open_image:
+        from loosstory.story.imagecheck import check_image  # not on the cover's first path
+
+        message = check_image(real)
     if message:
         return None, f"« {ref} » : {message}"
     return Path(os.path.realpath(real)), None
