@@ -118,3 +118,29 @@ def test_pack_cache_does_not_walk_a_link_to_the_root(tmp_path: Path) -> None:
     prints = fingerprint(pack)
     assert prints is not None and len(prints) < 20
     assert ("img@", 0, 0) == prints[[p[0] for p in prints].index("img@")][:3]
+
+
+def test_the_renderer_refuses_on_its_own_what_check_refuses(qapp, tmp_path: Path) -> None:
+    """ui/images.decode, handed a file directly (as when the cover is drawn from story.yaml
+    alone, before the full load): an SVG naming an outside picture, a PNG declaring 30000²
+    pixels and a FIFO give no image; the same SVG without the reference draws."""
+    from PySide6.QtCore import QSize
+
+    from loosstory.ui.images import decode
+    from tests.hostile.make_packs import _svg, png_header_only
+
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(png(64, 48, RED))
+    evil = tmp_path / "evil.svg"
+    evil.write_text(_svg(f'<image href="{secret}" width="400" height="300"/>'), "utf-8")
+    plain = tmp_path / "plain.svg"
+    plain.write_text(_svg(""), encoding="utf-8")
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(png_header_only(30000, 30000))
+    fifo = tmp_path / "fifo.png"
+    os.mkfifo(fifo)
+    box = QSize(400, 300)
+    assert not decode(plain, box).isNull()
+    assert decode(secret, box).pixelColor(10, 10).name() == "#ff0000"  # the bait would show
+    for refused in (evil, bomb, fifo):
+        assert decode(refused, box).isNull(), refused
