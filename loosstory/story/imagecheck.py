@@ -20,7 +20,13 @@ import stat
 import struct
 from pathlib import Path
 
-from loosstory.story.safefs import MAX_IMAGE_BYTES, TooLarge, read_bounded, size_text
+from loosstory.story.safefs import (
+    MAX_IMAGE_BYTES,
+    OPEN_FLAGS,
+    TooLarge,
+    read_bounded,
+    size_text,
+)
 
 MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: e.g. 8000 × 5000; a screen shows 2 Mpx
 MAX_SVG_BYTES = 5 * 1024 * 1024
@@ -62,12 +68,12 @@ def _check(path: Path, info: os.stat_result) -> str | None:
             "enregistrez-la en JPEG d'environ 1 920 pixels de large"
         )
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, OPEN_FLAGS)
     except OSError as error:
         return f"image illisible : {error.strerror or error}"
     try:
-        head = os.pread(fd, 64, 0)
-        tail = os.pread(fd, 32, max(0, info.st_size - 32))
+        head = _pread(fd, 64, 0)
+        tail = _pread(fd, 32, max(0, info.st_size - 32))
         if head.startswith(_PNG):
             size, complete = _png(head), b"IEND" in tail
         elif head.startswith(b"\xff\xd8\xff"):
@@ -103,6 +109,14 @@ def _check(path: Path, info: os.stat_result) -> str | None:
     return None
 
 
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    """``os.pread`` where there is one; a seek and a read elsewhere (Windows)."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.read(fd, size)
+
+
 def _png(head: bytes) -> tuple[int, int] | None:
     if head[12:16] != b"IHDR":
         return None
@@ -113,7 +127,7 @@ def _jpeg(fd: int, size: int) -> tuple[int, int] | None:
     """Width and height from the first SOF segment, walking the segments with seeks."""
     offset = 2
     for _ in range(512):
-        marker = os.pread(fd, 4, offset)
+        marker = _pread(fd, 4, offset)
         if len(marker) < 4 or marker[0] != 0xFF:
             return None
         kind = marker[1]
@@ -122,7 +136,7 @@ def _jpeg(fd: int, size: int) -> tuple[int, int] | None:
             continue
         length = struct.unpack(">H", marker[2:4])[0]
         if 0xC0 <= kind <= 0xCF and kind not in (0xC4, 0xC8, 0xCC):
-            frame = os.pread(fd, 5, offset + 4)
+            frame = _pread(fd, 5, offset + 4)
             if len(frame) < 5:
                 return None
             height, width = struct.unpack(">HH", frame[1:5])
@@ -136,7 +150,7 @@ def _jpeg(fd: int, size: int) -> tuple[int, int] | None:
 def _jpeg_end(fd: int, size: int) -> bool:
     """The end-of-image marker within the last 64 KB (some cameras add data after it)."""
     start = max(0, size - 65536)
-    return b"\xff\xd9" in os.pread(fd, size - start, start)
+    return b"\xff\xd9" in _pread(fd, size - start, start)
 
 
 def _webp(head: bytes) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
 # An image file (raster or SVG) larger than this is refused before being decoded.
 MAX_IMAGE_BYTES = 40 * 1024 * 1024
 
-_O_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(
     os, "O_BINARY", 0
 )
 
@@ -100,7 +100,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
     place after :func:`pack_file` looked at it is not waited for); raises :class:`TooLarge`
     when the file holds more than ``limit`` bytes, OSError when it is not a regular file.
     """
-    fd = os.open(path, _O_FLAGS)
+    fd = os.open(path, OPEN_FLAGS)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -124,7 +124,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
 
 def read_head_tail(path: Path, head: int, tail: int) -> tuple[bytes, bytes, int]:
     """The first ``head`` and last ``tail`` bytes of a regular file, and its size."""
-    fd = os.open(path, _O_FLAGS)
+    fd = os.open(path, OPEN_FLAGS)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -144,3 +144,28 @@ def test_the_renderer_refuses_on_its_own_what_check_refuses(qapp, tmp_path: Path
     assert decode(secret, box).pixelColor(10, 10).name() == "#ff0000"  # the bait would show
     for refused in (evil, bomb, fifo):
         assert decode(refused, box).isNull(), refused
+
+
+def test_an_internal_error_is_filed_under_the_file_that_caused_it(tmp_path, monkeypatch):
+    import loosstory.story.chapters as chapters
+    import loosstory.story.timeline as timeline
+    from tests.story.packs import write_pack
+
+    pack = write_pack(tmp_path / "pack")
+    (pack / "fr" / "timeline.yaml").write_text("format: 1\ntitle: Frise\n", encoding="utf-8")
+    parse_pages = chapters.parse_pages
+
+    def failing(body, first_line, **kwargs):
+        if kwargs["chapter_id"] == "second":
+            raise MemoryError
+        return parse_pages(body, first_line, **kwargs)
+
+    def broken(text, path):
+        raise KeyError("oups")
+
+    monkeypatch.setattr(chapters, "parse_pages", failing)
+    monkeypatch.setattr(timeline, "parse_timeline", broken)
+    problems = {p.path: p.message for p in load_story(pack).problems if p.line == 0}
+    assert "mémoire insuffisante en lisant ce fichier" in problems["fr/02-second.md"]
+    assert "erreur interne en lisant ce fichier (KeyError: 'oups')" in problems["fr/timeline.yaml"]
+    assert "story.yaml" not in problems
