@@ -190,11 +190,18 @@ def kiosk_pin(config: Path | None, from_stdin: bool) -> int:
     return 0
 
 
+SNAPSHOT_SIDES = (240, 7680)  # pixels per side: a small phone to an 8K screen, either way up
+
+
 def _size(text: str) -> tuple[int, int] | None:
     match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
     if not match:
         return None
-    return int(match.group(1)), int(match.group(2))
+    low, high = SNAPSHOT_SIDES
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (low <= width <= high and low <= height <= high):
+        return None
+    return width, height
 
 
 def _exit_now(code: int) -> None:
@@ -212,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         size = _size(args.size)
         if size is None:
             print(
-                f"loosstory: taille « {args.size} » illisible : écrivez par exemple 1920x1080",
+                f"loosstory: taille « {args.size} » illisible ou hors limites (de 240 à 7680 "
+                "pixels de côté) : écrivez par exemple 1920x1080",
                 file=sys.stderr,
             )
             return 2

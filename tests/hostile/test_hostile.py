@@ -169,3 +169,12 @@ def test_an_internal_error_is_filed_under_the_file_that_caused_it(tmp_path, monk
     assert "mémoire insuffisante en lisant ce fichier" in problems["fr/02-second.md"]
     assert "erreur interne en lisant ce fichier (KeyError: 'oups')" in problems["fr/timeline.yaml"]
     assert "story.yaml" not in problems
+
+
+@pytest.mark.parametrize("size", ["99999x99999", "10x10", "8000x1000", "1000x100"])
+def test_snapshot_refuses_a_size_out_of_range(size, tmp_path, capsys):
+    from loosstory.cli import main
+
+    assert main(["snapshot", "--size", size, "-o", str(tmp_path / "x.png")]) == 2
+    assert "hors limites (de 240 à 7680 pixels de côté)" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
