@@ -185,11 +185,40 @@ def _check_svg(path: Path, size: int) -> str | None:
     return svg_problem(data)
 
 
+_RISKY = (b"href", b"src", b"@", b"&#", b"<!entity", b"<?xml-stylesheet")
+_URL_BYTES = re.compile(rb"url\(\s*['\"]?\s*(.)")
+
+
+def _plainly_inside(data: bytes) -> bool:
+    """True when the raw bytes alone show that the document can refer to nothing outside
+    itself: ASCII-compatible, no attribute that names a file, no character reference that
+    could spell one, no entity, style sheet or import, every ``url(`` an ``url(#id)``, and
+    fewer ``<`` than the element limit. Most drawings (the bundled ones) are such, and then
+    expat only has to check that they are well formed, with no Python call per element."""
+    if data[:2] in (b"\xfe\xff", b"\xff\xfe") or b"\x00" in data[:256]:
+        return False  # UTF-16 or UTF-32: the bytes do not read as the text
+    lower = data.lower()
+    if any(token in lower for token in _RISKY) or data.count(b"<") > MAX_SVG_ELEMENTS:
+        return False
+    return all(match.group(1) == b"#" for match in _URL_BYTES.finditer(lower))
+
+
 def svg_problem(data: bytes) -> str | None:
     """None when the SVG document ``data`` refers to nothing outside itself and is not
     too complex; else a French message. Used by the loader and by the renderer."""
     from xml.parsers import expat  # not on the cover's path to its first frame
 
+    if _plainly_inside(data):
+        parser = expat.ParserCreate()
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        try:
+            parser.Parse(data, True)
+        except expat.ExpatError as error:
+            return (
+                f"dessin SVG illisible ({expat.ErrorString(error.code)}, "
+                f"ligne {error.lineno}) : exportez-le de nouveau"
+            )
+        return None if data.count(b"<") else "dessin SVG vide : exportez-le de nouveau"
     parser = expat.ParserCreate()  # names as written: "xlink:href", "svg:style"
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     count = 0
