@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from loosstory.modes.kiosk.bounds import RANGES, check_number
 from loosstory.modes.kiosk.content import ContentUpdates
 from loosstory.modes.kiosk.controller import KioskController
+from loosstory.modes.kiosk.pin import DEFAULT_PIN_HASH
 from loosstory.modes.kiosk.settings import TEST_TIMINGS_ENV, load_settings
 from loosstory.stats.store import EventStore
 from loosstory.story.loader import load_story
@@ -212,3 +213,13 @@ def _wait_for_log(process: subprocess.Popen, log: Path, text: str) -> None:
             return
         select.select([process.stderr], [], [], 0.1)  # woken early by anything on stderr
     raise AssertionError(f"{text!r} never logged")
+
+
+@pytest.mark.parametrize("stored", ["pbkdf2-sha256$1000000000000$00$00", "md5$1$2$3", "rien",
+                                    "pbkdf2-sha256$-5$00$00"])
+def test_a_pin_hash_that_would_freeze_the_pad_falls_back(stored, tmp_path):
+    file = tmp_path / "kiosk.yaml"
+    file.write_text(f'pin_hash: "{stored}"\n', encoding="utf-8")
+    settings = load_settings(file)
+    assert settings.pin_hash == DEFAULT_PIN_HASH
+    assert any("« pin_hash »" in w and "loosstory kiosk-pin" in w for w in settings.warnings)

@@ -25,6 +25,23 @@ RANGES: dict[str, tuple[float, float, str]] = {
 TEST_LOWEST = 0.01
 
 
+# PBKDF2 rounds in pin_hash: each PIN typed costs this many (10^12 would freeze the kiosk).
+PIN_ITERATIONS = (1_000, 5_000_000)
+
+
+def check_pin_hash(value: str) -> str | None:
+    """None when ``pin_hash`` reads as ``pbkdf2-sha256$rounds$salt$hash`` with sane
+    rounds; else a French warning (the caller falls back to the default)."""
+    parts = value.split("$")
+    low, high = PIN_ITERATIONS
+    if (len(parts) == 4 and parts[0] == "pbkdf2-sha256" and parts[1].isdigit()
+            and low <= int(parts[1]) <= high):
+        return None
+    return ("« pin_hash » illisible ou hors limites (pbkdf2-sha256, de "
+            f"{low} à {high} tours) : code par défaut utilisé ; refaites-le avec "
+            "`loosstory kiosk-pin`")
+
+
 def _number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from loosstory.modes.kiosk import paths
-from loosstory.modes.kiosk.bounds import check_number
+from loosstory.modes.kiosk.bounds import check_number, check_pin_hash
 from loosstory.modes.kiosk.pin import DEFAULT_PIN_HASH
 from loosstory.story.yamlsource import load_located
 
@@ -179,6 +179,9 @@ def load_settings(file: Path | None = None) -> KioskSettings:
             continue
         name, kind = _KEYS[key]
         if _numeric(name, key, value, kind, values, warnings, file):
+            continue
+        if key == "pin_hash" and isinstance(value, str) and check_pin_hash(value):
+            warnings.append(f"{file}: {check_pin_hash(value)}")
             continue
         try:
             values[name] = _convert(value, kind, file.parent)
