@@ -60,7 +60,7 @@ class Case:
     build: Callable[[Path, Path], None]  # (pack, outside)
     expected: list[Expected]
     exit_code: int = 1  # of `loosstory check`
-    snapshot_page: str = ""  # a page to render, when the case shows something
+    snapshot_page: str = "cover"  # the page `snapshot` renders (the problems screen on errors)
     kiosk_refuses: bool = True
     bait: list[str] = field(default_factory=list)  # outside files that must never be opened
 

@@ -15,7 +15,7 @@ import pytest
 from loosstory.story.checker import check_pack
 from loosstory.story.loader import load_story
 from loosstory.story.packcache import fingerprint
-from tests.hostile.make_packs import BY_NAME, CASES, RED, Case, make, png
+from tests.hostile.make_packs import BY_NAME, CASES, FIGURE_LINE, RED, Case, make, png
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK_MEMORY_MB = 1024  # the whole check child, Python and libraries included
@@ -86,13 +86,16 @@ def test_check_loader_and_cache_stay_inside_bounded(tmp_path: Path) -> None:
 
 
 def test_snapshot_shows_placeholders_never_outside_files(tmp_path: Path) -> None:
-    """`snapshot` renders the pages of the cases that show something: a placeholder where
-    a refused image was, author text as text, and never the bait picture (pure red)."""
-    shown = [case for case in CASES if case.snapshot_page]
+    """`snapshot` renders every case (the page its image is on, else the cover, or the
+    problems screen): a placeholder where a refused image was, author text as text, and
+    never the bait picture (pure red)."""
+    shown = CASES
     jobs = []
     for case in shown:
         pack, _ = make(case, tmp_path / case.name)
-        jobs.append({"name": case.name, "pack": str(pack), "page": case.snapshot_page,
+        on_figure = any(line == FIGURE_LINE for _, line, _, _ in case.expected)
+        page = "premier/debut" if on_figure else case.snapshot_page
+        jobs.append({"name": case.name, "pack": str(pack), "page": page,
                      "output": str(tmp_path / f"{case.name}.png")})
     # the measure works: the same red picture inside the pack is seen
     control = tmp_path / "control"
