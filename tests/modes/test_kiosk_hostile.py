@@ -44,9 +44,18 @@ def test_content_update_applies_exactly_what_check_accepts(case: Case, qtbot, tm
     pack, _ = make(case, tmp_path / "usb")
     data = tmp_path / "data"
     updates = _update(qtbot, data, pack)
+    problems = updates.last_problems
+    before_copy = [p for p in problems if p.line == 0 and (
+        "lien qui mène hors" in p.message or "n'est pas un fichier ordinaire" in p.message)]
+    if before_copy:  # refused by the scan before copying: every problem is of that kind
+        assert before_copy == problems
+    else:  # checked on the copy: the same report as `loosstory check`
+        for path, line, severity, text in case.expected:
+            assert any(p.path == path and p.line == line and p.severity == severity
+                       and text in p.message for p in problems), (path, text, problems)
     if case.kiosk_refuses:
         assert updates.pending is None
-        assert any(p.is_error for p in updates.last_problems)
+        assert any(p.is_error for p in problems)
         assert not (data / "packs").exists() or list((data / "packs").iterdir()) == []
     else:
         assert updates.pending is not None
