@@ -130,8 +130,9 @@ def load_located(
 ) -> tuple[Located | None, Problem | None]:
     """Parse one YAML document. On a syntax error returns (None, Problem at its line)."""
     try:
-        # No alias in a short text: as many nodes as characters at most, under the limit,
-        # so libyaml composes it (twice as fast); otherwise every node is counted.
+        # No alias in a short text: about one node per character at most (two in the worst
+        # flow mappings), so it cannot go far past the limit and libyaml composes it (twice
+        # as fast); otherwise every node is counted as it is composed.
         small = len(text) <= MAX_YAML_NODES and "*" not in text
         loader = _FastLoader(text) if small else _BoundedLoader(text, line_offset)
     except yaml.reader.ReaderError as error:
