@@ -50,7 +50,7 @@ def pack_file(root: Path, file: Path, rel: str) -> tuple[Path | None, str | None
     except OSError as error:
         return None, f"« {rel} » illisible : {error.strerror or error}"
     real = file
-    if stat.S_ISLNK(info.st_mode) or not _plain_parents(root, file):
+    if stat.S_ISLNK(info.st_mode) or not _plain_parents(root, file, rel):
         base = Path(os.path.realpath(root))
         real = Path(os.path.realpath(file))
         if not real.is_relative_to(base):
@@ -70,15 +70,17 @@ def pack_file(root: Path, file: Path, rel: str) -> tuple[Path | None, str | None
     return real, None
 
 
-def _plain_parents(root: Path, file: Path) -> bool:
-    """True when no folder between ``root`` and ``file`` is a symlink (lstat only)."""
-    try:
-        parts = file.relative_to(root).parts[:-1]
-    except ValueError:
-        return False
-    folder = root
-    for part in parts:
-        folder = folder / part
+def _plain_parents(root: Path, file: Path, rel: str) -> bool:
+    """True when no folder between ``root`` and ``file`` is a symlink (lstat only).
+    ``rel`` is ``file`` relative to ``root`` when the caller wrote it so ("fr/01.md")."""
+    if os.path.join(root, rel) != os.fspath(file):
+        try:
+            rel = file.relative_to(root).as_posix()
+        except ValueError:
+            return False
+    folder = os.fspath(root)
+    for part in rel.split("/")[:-1]:
+        folder = os.path.join(folder, part)
         try:
             if stat.S_ISLNK(os.lstat(folder).st_mode):
                 return False
