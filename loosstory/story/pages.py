@@ -169,9 +169,6 @@ def parse_pages(
                 f"identifiant de page « {page_id} » invalide : lettres minuscules sans accent, "
                 "chiffres et tirets seulement (par exemple {#ma-page})",
             )
-        warning = html_warning(draft.title, "le titre de la page")
-        if warning:
-            report(draft.line, 1, "warning", warning)
         if not draft.title and draft.id != "intro":
             report(draft.line, 1, "error", "titre de page vide après « ## » : écrivez un titre")
         if page_id in seen:
@@ -183,6 +180,9 @@ def parse_pages(
                 "chapitre : donnez un identifiant différent à chaque page",
             )
         seen.setdefault(page_id, draft.line)
+        warning = html_warning(draft.title, "le titre de la page")
+        if warning:
+            report(draft.line, 1, "warning", warning)
         view = draft.attrs.get("view")
         for key in draft.attrs:
             if key not in PAGE_ATTRIBUTES:
