@@ -13,8 +13,9 @@ from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import Treeprocessor
 
+from loosstory.story import refs
 from loosstory.story.model import Figure, Link, Page, Problem
-from loosstory.story.refs import html_warning, is_valid_id, resolve_in_pack, slugify
+from loosstory.story.refs import is_valid_id, resolve_in_pack, slugify
 
 # `## Title {#id key=value}`
 _HEADING = re.compile(r"^##(?!#)\s*(?P<title>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
@@ -180,7 +181,7 @@ def parse_pages(
                 "chapitre : donnez un identifiant différent à chaque page",
             )
         seen.setdefault(page_id, draft.line)
-        warning = html_warning(draft.title, "le titre de la page")
+        warning = refs.html_warning(draft.title, "le titre de la page")
         if warning:
             report(draft.line, 1, "warning", warning)
         view = draft.attrs.get("view")
@@ -278,7 +279,7 @@ def _figure(
     if leftovers:
         report(line, column, "warning", f"attributs d'image illisibles : {' '.join(leftovers)}")
     for text, what in ((alt, "le texte alternatif"), (caption, "la légende"), (credit, "le crédit")):
-        warning = html_warning(text, what)
+        warning = refs.html_warning(text, what)
         if warning:
             report(line, column, "warning", warning)
     if image_id is None:
