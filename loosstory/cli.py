@@ -1,5 +1,6 @@
 """Command line: `loosstory` (play), `loosstory check`, `loosstory snapshot`,
-`loosstory --kiosk` (kiosk mode), `loosstory stats`, `loosstory kiosk-pin`."""
+`loosstory --kiosk` (kiosk mode), `loosstory stats`, `loosstory kiosk-pin`, and for a fleet
+of kiosks `loosstory pack seal|verify`, `loosstory fleet status`, `loosstory stats --merge`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from loosstory import __version__
 from loosstory.resources import content_dir
 
-COMMANDS = ("run", "check", "snapshot", "stats", "kiosk-pin")
+COMMANDS = ("run", "check", "snapshot", "stats", "kiosk-pin", "pack", "fleet")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,11 +47,18 @@ def _parser() -> argparse.ArgumentParser:
                        help="base de chiffres (défaut ~/.local/share/loosstory/stats.sqlite3)")
     stats.add_argument("--content", type=Path, default=None, metavar="DOSSIER",
                        help="contenu joué, pour nommer les pages (défaut : celui du kiosque)")
+    stats.add_argument("--merge", nargs="+", type=Path, default=None, metavar="DOSSIER",
+                       help="réunir les boîtes d'envoi de plusieurs kiosques (une ligne par "
+                            "kiosque et le total)")
 
     pin = sub.add_parser("kiosk-pin", help="changer le code PIN du personnel du kiosque")
     pin.add_argument("--kiosk-config", type=Path, default=None, metavar="FICHIER")
     pin.add_argument("--stdin", action="store_true",
                      help="lire le nouveau code sur l'entrée standard (scripts)")
+
+    from loosstory.fleet.cli import add_commands
+
+    add_commands(sub)
 
     check = sub.add_parser("check", help="vérifier un dossier de contenu")
     check.add_argument("directory", nargs="?", type=Path, default=None)
@@ -58,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     snap = sub.add_parser("snapshot", help="enregistrer un écran en PNG, sans affichage")
     snap.add_argument("--content", type=Path, default=None)
     snap.add_argument(
-        "--page", default="cover", help="cover, sommaire, problems, un chapitre ou chapitre/page"
+        "--page", default="cover",
+        help="cover, sommaire, problems, ending, about, un chapitre ou chapitre/page"
     )
     snap.add_argument("--size", default="1920x1080", help="LARGEURxHAUTEUR (défaut 1920x1080)")
     snap.add_argument("-o", "--output", type=Path, required=True, help="fichier PNG à écrire")
@@ -83,8 +92,16 @@ def check(directory: Path) -> int:
     errors, warnings = len(result.errors), len(result.warnings)
     story = result.story
     if story is not None:
+        files = {chapter.id: chapter.file for chapter in story.chapters}
+        precisions = story.precisions()
+        for precision in precisions:  # listed for the curator (CURATION.md counts them too)
+            text = precision.text if len(precision.text) <= 90 else precision.text[:89] + "…"
+            print(f"{files.get(precision.chapter_id, '')}:{precision.paragraph_line}:1: "
+                  f"précision: {precision.ref} [{', '.join(precision.sources)}] {text}")
         pages = sum(len(chapter.pages) for chapter in story.chapters)
         scope = f"{len(story.chapters)} chapitres, {pages} pages"
+        if precisions:
+            scope += f", {len(precisions)} précision(s)"
     else:
         scope = "histoire illisible"
     verdict = "OK" if errors == 0 else "À CORRIGER"
@@ -126,7 +143,7 @@ def _page_labels(content: Path | None) -> tuple[list[str], dict[str, str]]:
 
 
 def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
-          db: Path | None, content: Path | None = None) -> int:
+          db: Path | None, content: Path | None = None, merge: list[Path] | None = None) -> int:
     from datetime import datetime
 
     from loosstory.modes.kiosk import paths
@@ -140,6 +157,10 @@ def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
             print(f"loosstory: date « {since_text} » illisible : écrivez AAAA-MM-JJ",
                   file=sys.stderr)
             return 2
+    if merge:
+        from loosstory.fleet.cli import merge as merge_outboxes
+
+        return merge_outboxes(merge, since, csv_file, html_file, _page_labels(content))
     db = db or paths.stats_file()
     start = datetime.combine(since, datetime.min.time()).timestamp() if since else None
     pages, labels = _page_labels(content)
@@ -153,11 +174,15 @@ def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
         return 1
     report = build_report(events, since, pages, labels)
     print(as_text(report), end="")
-    for file, text in ((csv_file, as_csv(report) if csv_file else ""),
-                       (html_file, as_html(report) if html_file else "")):
+    return write_files([(csv_file, lambda: as_csv(report)), (html_file, lambda: as_html(report))])
+
+
+def write_files(outputs) -> int:
+    """Write each (file or None, text maker); 1 with a French message if one fails."""
+    for file, make in outputs:
         if file is not None:
             try:
-                file.write_text(text, encoding="utf-8")
+                file.write_text(make(), encoding="utf-8")
             except OSError as error:
                 print(f"loosstory: impossible d'écrire {file} : {error.strerror}", file=sys.stderr)
                 return 1
@@ -169,7 +194,7 @@ def kiosk_pin(config: Path | None, from_stdin: bool) -> int:
     import getpass
 
     from loosstory.modes.kiosk import paths
-    from loosstory.modes.kiosk.pin import hash_pin, valid_pin
+    from loosstory.modes.kiosk.pin import DEFAULT_PIN, hash_pin, valid_pin
     from loosstory.modes.kiosk.settings import write_pin_hash
 
     file = config or paths.config_file()
@@ -184,6 +209,10 @@ def kiosk_pin(config: Path | None, from_stdin: bool) -> int:
         return 2
     if pin != again:
         print("loosstory: les deux codes diffèrent, rien n'a changé", file=sys.stderr)
+        return 2
+    if pin == DEFAULT_PIN:
+        print(f"loosstory: {DEFAULT_PIN} est le code d’usine, connu de tous : choisissez-en "
+              "un autre", file=sys.stderr)
         return 2
     write_pin_hash(file, hash_pin(pin))
     print(f"nouveau code enregistré (haché) dans {file} ; il sert au prochain démarrage")
@@ -232,7 +261,11 @@ def main(argv: list[str] | None = None) -> int:
             _exit_now(code)  # written, tearing Qt and Python down is ~100 ms of nothing
         return code
     if command == "stats":
-        return stats(args.since, args.csv, args.html, args.db, args.content)
+        return stats(args.since, args.csv, args.html, args.db, args.content, args.merge)
+    if command in ("pack", "fleet"):
+        from loosstory.fleet.cli import run as run_fleet
+
+        return run_fleet(args)
     if command == "kiosk-pin":
         return kiosk_pin(args.kiosk_config, args.stdin)
     if args.kiosk:

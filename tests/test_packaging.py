@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APP_ID = "fr.loosengohelle.loosstory"
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 SUMMARY = re.compile(
-    r"^(?P<path>.+): 0 erreur\(s\), \d+ avertissement\(s\) \(\d+ chapitres, \d+ pages\) — OK$"
+    r"^(?P<path>.+): 0 erreur\(s\), \d+ avertissement\(s\) \(\d+ chapitres, \d+ pages(, \d+ précision\(s\))?\) — OK$"
 )
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 SKIP_SLOW = os.environ.get("LOOSSTORY_SKIP_PACKAGING") == "1" and not IN_CI

@@ -34,6 +34,8 @@ PAGES = [
     ("chapitre7", "code-source"),
     ("sources", "energie/sources"),
     ("maison", "code-source/maison"),
+    ("fin", "ending"),
+    ("apropos", "about"),
 ]
 EXTRA = [("figures", "resilience-et-transition/crise-fermeture-des-mines", (1024, 600)),
          ("cover", "cover", (1024, 600)), ("sommaire", "sommaire", (1024, 600)),

@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from loosstory.stats.store import Event
 
-PAGE_REFS_EXCLUDED = ("cover", "sommaire")
+PAGE_REFS_EXCLUDED = ("cover", "sommaire", "ending", "about")
 
 
 @dataclass

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import unquote
 
 from loosstory.story.files import read_text, split_front_matter
 from loosstory.story.located import Located
@@ -22,13 +24,16 @@ CHAPTER_KEYS = {
     "cover_credit",
     "colour",
     "sources",
+    "author",
 }
 REQUIRED_CHAPTER_KEYS = ("id", "title", "question")
+# For authors (check, CURATION.md), never shown to visitors.
 CONFIDENCE_MARKS = {
     2: "★★ source officielle",
     1: "★ presse ou source spécialisée",
     0: "☆ source faible",
 }
+SHORT_ADDRESS = 56  # characters: a longer address is shown as host/…/last-part
 
 
 def _text(meta: Located, key: str, problems: list[Problem], *, required: bool = False) -> str:
@@ -175,6 +180,18 @@ def load_chapter(
     )
     problems.extend(parsed.problems)
     pages = parsed.pages
+    listed_keys = {source.key for source in chapter_sources}
+    for page in pages:
+        for precision in page.precisions:
+            for key in precision.sources:
+                if key not in sources:
+                    problems.append(Problem(
+                        rel, precision.line, 1, "error",
+                        f"source « {key} » de la précision inconnue : ajoutez-la à sources.yaml "
+                        "ou corrigez la clé"))
+                elif key not in listed_keys:  # shown on the Sources page with the others
+                    listed_keys.add(key)
+                    chapter_sources.append(sources[key])
     if not pages:
         problems.append(
             Problem(
@@ -185,8 +202,10 @@ def load_chapter(
                 "chapitre sans page : écrivez au moins un titre « ## » suivi d'un texte",
             )
         )
+    author = _text(meta, "author", problems)
     if chapter_sources:
-        pages.append(sources_page(chapter_id, chapter_sources, line=meta.where("sources")[0]))
+        pages.append(sources_page(chapter_id, chapter_sources, line=meta.where("sources")[0],
+                                  author=author))
     return Chapter(
         id=chapter_id,
         title=title,
@@ -196,20 +215,39 @@ def load_chapter(
         colour=colour,
         sources=chapter_sources,
         file=rel,
+        author=author,
     ), problems
 
 
-def sources_page(chapter_id: str, sources: list[Source], *, line: int) -> Page:
+def short_address(url: str) -> str:
+    """An address as a visitor reads it: no scheme, no "www.", decoded, and a long one cut
+    to its site and its last part (``cerdd.org/…/Agenda-21-de-Loos-en-Gohelle``)."""
+    text = unquote(url.strip())
+    text = re.sub(r"^[a-z]+://", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^www\.", "", text).rstrip("/")
+    text = text.split(" ")[0]
+    if len(text) <= SHORT_ADDRESS:
+        return text
+    host, _, rest = text.partition("/")
+    last = [part for part in re.split(r"[/?&=]", rest) if part][-1:] or [""]
+    tail = last[0]
+    if len(tail) > SHORT_ADDRESS - len(host) - 3:
+        tail = tail[: max(12, SHORT_ADDRESS - len(host) - 4)].rstrip("-_.") + "…"
+    return f"{host}/…/{tail}"
+
+
+def sources_page(chapter_id: str, sources: list[Source], *, line: int, author: str = "") -> Page:
     items = []
     for source in sources:
-        mark = CONFIDENCE_MARKS.get(source.confidence, "")
-        address = f'<br/><span class="url">{html.escape(source.url)}</span>' if source.url else ""
-        items.append(
-            f"<li><b>{html.escape(source.title)}</b> "
-            f'<span class="confidence">({html.escape(mark)})</span>{address}</li>'
+        address = (
+            f'<br/><span class="url">{html.escape(short_address(source.url))}</span>'
+            if source.url else ""
         )
+        items.append(f"<li><b>{html.escape(source.title)}</b>{address}</li>")
+    text = f"<p>Texte : {html.escape(author)}</p>" if author else ""
     body = (
-        f"<p>Les informations de ce chapitre viennent de ces sources :</p><ul>{''.join(items)}</ul>"
+        f"{text}<p>Les informations de ce chapitre viennent de ces sources :</p>"
+        f"<ul>{''.join(items)}</ul>"
     )
     return Page(
         id="sources", title="Sources", html=body, kind="sources", line=line, chapter_id=chapter_id

@@ -141,6 +141,7 @@ def check_cross_references(story: Story, chapters: list[Chapter], problems: list
                         "est absent ou illisible",
                     )
                 )
+    _check_view_sources(story, chapters, problems)
     for attribute, (name, _, _) in VIEW_FILES.items():
         view = getattr(story, attribute)
         if view is None:
@@ -156,6 +157,28 @@ def check_cross_references(story: Story, chapters: list[Chapter], problems: list
                         f"lien « {target} » cassé : aucun chapitre, page ou élément ne porte cet identifiant",
                     )
                 )
+
+
+def _check_view_sources(story: Story, chapters: list[Chapter], problems: list[Problem]) -> None:
+    """Every source a view cites is listed on the Sources page of the chapter showing it."""
+    for attribute, (name, _, _) in VIEW_FILES.items():
+        view = getattr(story, attribute)
+        keys = getattr(view, "source_keys", None)
+        if view is None or keys is None:
+            continue
+        for chapter in chapters:
+            if not any(page.view == attribute for page in chapter.pages):
+                continue
+            listed = {source.key for source in chapter.sources}
+            warned: set[str] = set()
+            for key, line, column in keys():
+                if key in listed or key in warned or key not in story.sources:
+                    continue
+                warned.add(key)
+                problems.append(Problem(
+                    f"{story.language}/{name}", line, column, "warning",
+                    f"source « {key} » citée par la vue mais absente de la page Sources du "
+                    f"chapitre « {chapter.id} » : ajoutez-la à « sources: » dans {chapter.file}"))
 
 
 def check_pack(root: Path | str) -> LoadResult:

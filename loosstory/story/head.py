@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from loosstory.story import parsecache
+from loosstory.story.about import read_about
 from loosstory.story.files import read_text
 from loosstory.story.located import Located
 from loosstory.story.look import read_look
@@ -23,7 +24,9 @@ from loosstory.story.refs import html_warning, is_valid_id, resolve_in_pack
 from loosstory.story.typography import french_spacing
 
 FORMAT_VERSION = 1
-STORY_KEYS = {"format", "id", "title", "subtitle", "languages", "start", "cover", "path", "look"}
+STORY_KEYS = {
+    "format", "id", "title", "subtitle", "languages", "start", "cover", "path", "look", "about",
+}
 REQUIRED_STORY_KEYS = ("format", "id", "title", "languages", "path")
 COVER_KEYS = {"image", "alt", "caption", "credit"}
 
@@ -136,6 +139,7 @@ def read_head(
         cover=cover,
         start_label=_localized(meta, "start", language, default, problems) or "Commencer",
         look=look,
+        about=read_about(meta, problems),
     )
     if story.id and not is_valid_id(story.id):
         problems.append(meta.problem(("id",), "error", f"identifiant « {story.id} » invalide"))

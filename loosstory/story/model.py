@@ -74,6 +74,26 @@ class Link:
     column: int
 
 
+@dataclass(frozen=True)
+class Precision:
+    """A short, sourced side note attached to the paragraph above it (``> [!précision] KEYS``).
+
+    It says where the text above and the sources differ, without changing that text.
+    """
+
+    text: str  # Markdown as written (without the "> " marks)
+    html: str  # rendered, inline (no surrounding <p>)
+    sources: tuple[str, ...]  # source keys (sources.yaml)
+    line: int  # line of the "> [!précision]" marker
+    paragraph_line: int  # first line of the paragraph it is attached to
+    chapter_id: str = ""
+    page_id: str = ""
+
+    @property
+    def ref(self) -> str:
+        return f"{self.chapter_id}/{self.page_id}"
+
+
 @dataclass
 class Page:
     """One screen of a chapter: its text as HTML, its figures, links and optional view."""
@@ -87,6 +107,7 @@ class Page:
     kind: Literal["text", "sources"] = "text"
     line: int = 0
     chapter_id: str = ""
+    precisions: list[Precision] = field(default_factory=list)
 
     @property
     def ref(self) -> str:
@@ -106,6 +127,7 @@ class Chapter:
     colour: str = "#1f2326"  # resolved hex
     sources: list[Source] = field(default_factory=list)
     file: str = ""  # relative path of its Markdown file
+    author: str = ""  # who wrote its text (front matter ``author``), "" when not said
 
     def page_index(self, page_id: str) -> int | None:
         for index, page in enumerate(self.pages):
@@ -143,6 +165,8 @@ class Story:
     # when present; their classes live in story/schematic.py and story/timeline.py.
     schematic: Any = None
     timeline: Any = None
+    # story.yaml's ``about`` (story/about.py): credits for the « À propos » screen
+    about: Any = None
 
     def chapter(self, chapter_id: str) -> Chapter | None:
         for chapter in self.chapters:
@@ -163,6 +187,10 @@ class Story:
                 if page.view == view_name:
                     return f"{chapter.id}/{page.id}"
         return ""
+
+    def precisions(self) -> list[Precision]:
+        """Every précision of the story, in reading order."""
+        return [p for chapter in self.chapters for page in chapter.pages for p in page.precisions]
 
     def figures(self) -> list[Figure]:
         """Every figure of the story, covers first, in reading order."""

@@ -15,6 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from loosstory.story import refs
 from loosstory.story.model import Figure, Link, Page, Problem
+from loosstory.story.precisions import inject, split_precisions
 from loosstory.story.refs import is_valid_id, resolve_in_pack, slugify
 
 # `## Title {#id key=value}`
@@ -150,7 +151,7 @@ def parse_pages(
 
     pages: list[Page] = []
     seen: dict[str, int] = {}
-    for draft in _split(body.split("\n"), first_line):
+    for index, draft in enumerate(_split(body.split("\n"), first_line)):
         title = draft.title or chapter_title
         page_id = draft.id
         if page_id is None:
@@ -172,6 +173,7 @@ def parse_pages(
             )
         if not draft.title and draft.id != "intro":
             report(draft.line, 1, "error", "titre de page vide après « ## » : écrivez un titre")
+        _check_title(draft.title, draft.line, report)
         if page_id in seen:
             report(
                 draft.line,
@@ -203,7 +205,8 @@ def parse_pages(
         links: list[Link] = []
         kept: list[str] = []
         in_fence = False
-        for number, text in draft.body:
+        body_lines, pending = split_precisions(draft.body, report, str(index))
+        for number, text in body_lines:
             if _FENCE.match(text):
                 in_fence = not in_fence
             if in_fence:
@@ -244,19 +247,35 @@ def parse_pages(
                 "error",
                 f"page « {title} » vide : écrivez du texte ou ajoutez une image, ou supprimez le titre",
             )
+        html = render_markdown(markdown_text) if markdown_text else ""
+        html, precisions = inject(html, pending, render_markdown, chapter_id=chapter_id,
+                                  page_id=page_id)
         pages.append(
             Page(
                 id=page_id,
                 title=title,
-                html=render_markdown(markdown_text) if markdown_text else "",
+                html=html,
                 figures=figures,
                 links=links,
                 view=view,
                 line=draft.line,
                 chapter_id=chapter_id,
+                precisions=precisions,
             )
         )
     return ParsedPages(pages, problems)
+
+
+def _check_title(title: str, line: int, report: Callable[..., None]) -> None:
+    """A page title is not a sentence cut at its colon, nor shouted in capitals."""
+    if title.rstrip().endswith(":"):
+        report(line, 1, "warning",
+               f"le titre « {title} » finit par « : » : un titre de page se suffit à lui-même")
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) >= 6 and all(c.isupper() for c in letters):
+        report(line, 1, "warning",
+               f"le titre « {title} » est tout en capitales : écrivez-le en minuscules, "
+               "avec une majuscule au début")
 
 
 def _figure(

@@ -88,11 +88,12 @@ def _period(doc: Located, index: int, raw: object, problems: list[Problem]) -> P
     title = text_value(
         doc, keys + ("title",), raw.get("title"), f"titre de l'étape « {period_id} »", problems
     )
-    start_year = _year(doc, keys + ("start",), raw.get("start"), problems)
-    end_year = _year(doc, keys + ("end",), raw.get("end"), problems)
-    if not title or start_year is None or end_year is None:
+    undated = raw.get("start") is None and raw.get("end") is None
+    start_year = None if undated else _year(doc, keys + ("start",), raw.get("start"), problems)
+    end_year = None if undated else _year(doc, keys + ("end",), raw.get("end"), problems)
+    if not title or not undated and (start_year is None or end_year is None):
         return None
-    if end_year < start_year:
+    if start_year is not None and end_year is not None and end_year < start_year:
         problems.append(
             doc.problem(
                 keys + ("end",),
@@ -252,6 +253,16 @@ def _event(
             )
         )
         period_id = ""
+    elif not periods[period_id].dated:
+        problems.append(
+            doc.problem(
+                keys + ("period",),
+                "error",
+                f"« {event_id} » est daté mais son étape « {period_id} » n'a pas d'années : "
+                "rattachez-le à une étape datée",
+            )
+        )
+        period_id = ""
     else:
         period = periods[period_id]
         last = until or date
@@ -361,7 +372,8 @@ def parse_timeline(text: str, path: str) -> tuple[Timeline | None, list[Problem]
         description=text_value(
             doc, ("description",), data.get("description"), "description", problems, required=False
         ),
-        periods=sorted(periods.values(), key=lambda p: (p.start, p.end)),
+        periods=sorted((p for p in periods.values() if p.dated), key=lambda p: (p.start, p.end)),
         events=events,
         path=path,
+        undated=[p for p in periods.values() if not p.dated],
     ), problems

@@ -15,8 +15,8 @@ from loosstory.story.viewfile import LinkRef, unknown_colours
 class Period:
     id: str
     title: str
-    start: int  # first year, included
-    end: int  # last year, included
+    start: int | None  # first year, included (None: an undated stage, not drawn)
+    end: int | None  # last year, included
     summary: str
     colour: str  # palette name or "#rrggbb", as written
     links: list[str]
@@ -25,11 +25,15 @@ class Period:
     colour_at: tuple[int, int] = (0, 0)
 
     @property
+    def dated(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    @property
     def years(self) -> str:
-        return f"{self.start}–{self.end}"
+        return f"{self.start}–{self.end}" if self.dated else "sans date"
 
     def contains(self, date: EventDate) -> bool:
-        return self.start <= date.year <= self.end
+        return self.dated and self.start <= date.year <= self.end  # type: ignore[operator]
 
 
 @dataclass
@@ -65,12 +69,15 @@ class TimelineEvent:
 class Timeline:
     title: str
     description: str
-    periods: list[Period]
+    periods: list[Period]  # dated, drawn as bands
     events: list[TimelineEvent]  # in date order
     path: str = ""
+    # Stages written without years (the sources date none of their facts): kept with their
+    # id and text, not drawn on the strip.
+    undated: list[Period] = field(default_factory=list)
 
     def period(self, period_id: str) -> Period | None:
-        return next((p for p in self.periods if p.id == period_id), None)
+        return next((p for p in [*self.periods, *self.undated] if p.id == period_id), None)
 
     def event(self, event_id: str) -> TimelineEvent | None:
         return next((e for e in self.events if e.id == event_id), None)
@@ -86,10 +93,11 @@ class Timeline:
         return max(years) if years else 0
 
     def ids(self) -> list[tuple[str, int]]:
-        return [(p.id, p.line) for p in self.periods] + [(e.id, e.line) for e in self.events]
+        periods = [*self.periods, *self.undated]
+        return [(p.id, p.line) for p in periods] + [(e.id, e.line) for e in self.events]
 
     def links(self) -> Iterator[tuple[str, int, int]]:
-        for item in [*self.periods, *self.events]:
+        for item in [*self.periods, *self.undated, *self.events]:
             for ref in item.link_refs:
                 yield ref.target, ref.line, ref.column
 
@@ -112,4 +120,5 @@ class Timeline:
         ]
 
     def check_colours(self, palette: dict[str, str]) -> list[Problem]:
-        return unknown_colours(((p.colour, *p.colour_at) for p in self.periods), palette, self.path)
+        return unknown_colours(((p.colour, *p.colour_at) for p in [*self.periods, *self.undated]),
+                               palette, self.path)

@@ -16,10 +16,13 @@ _BEFORE = re.compile(r"[ \u00a0\u202f]+([?!:;»])")
 _AFTER = re.compile(r"(«)[ \u00a0\u202f]+")
 _TAG = re.compile(r"(<[^>]*>)")
 _URL_COLON = re.compile(r"\b(https?|mailto|file)\u00a0:")
+# "32 000": a group of thousands never ends a line (a non-breaking space inside the number)
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def french_spacing(text: str) -> str:
     spaced = _AFTER.sub(r"\1" + NBSP, _BEFORE.sub(NBSP + r"\1", text))
+    spaced = _THOUSANDS.sub(NBSP, spaced)
     return _URL_COLON.sub(r"\1:", spaced)
 
 
@@ -48,6 +51,11 @@ def apply_french_typography(story: Story) -> None:
             page.title = french_spacing(page.title)
             page.html = french_spacing_html(page.html)
             page.figures = [replace(f, caption=french_spacing(f.caption)) for f in page.figures]
+    about = story.about
+    if about is not None and hasattr(about, "credits"):
+        story.about = replace(about, credits=tuple(
+            replace(c, role=french_spacing(c.role), name=french_spacing(c.name))
+            for c in about.credits))
     _views(story)
 
 
@@ -68,7 +76,7 @@ def _views(story: Story) -> None:
     if timeline is not None:
         timeline.title = french_spacing(timeline.title)
         timeline.description = french_spacing(timeline.description)
-        for period in timeline.periods:
+        for period in [*timeline.periods, *timeline.undated]:
             period.title = french_spacing(period.title)
             period.summary = french_spacing(period.summary)
         for event in timeline.events:

@@ -140,7 +140,7 @@ class PageScreen(QWidget):
         if following is not None:
             text = self.tr("Chapitre suivant : %1").replace("%1", following.title)
         else:
-            text = self.tr("Retour au sommaire")
+            text = self.tr("Fin de la visite")
         self._chapter_text = text
         self._fit_chapter_button()
         self.chapter_button.setAccessibleName(text)
@@ -246,6 +246,9 @@ class PageScreen(QWidget):
             f"a {{ color: {p.accent_text.name()}; font-weight: bold; text-decoration: underline; }}"
             f"h3, h4 {{ font-size: {round(s.body * 1.15)}px; margin-top: {round(s.body * 0.6)}px; }}"
             f"blockquote {{ margin-left: {round(s.body)}px; font-style: italic; }}"
+            # a précision: a discreet note under its paragraph (muted ink is >= 4.5:1)
+            f"p.precision {{ font-size: {round(s.caption)}px; color: {p.muted.name()}; "
+            f"margin-left: {round(s.body)}px; margin-top: -{round(s.body * 0.35)}px; }}"
         )
 
     def apply_scale(self, scale: TypeScale) -> None:

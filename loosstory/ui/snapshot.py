@@ -9,7 +9,7 @@ import threading
 import zlib
 from pathlib import Path
 
-SPECIAL_PAGES = ("cover", "sommaire", "problems")
+SPECIAL_PAGES = ("cover", "sommaire", "problems", "ending", "about")
 
 
 def _filtered_rows(pixels: memoryview, first: int, last: int, row: int, stride: int) -> bytearray:
@@ -93,7 +93,7 @@ def save_png(image, out: Path) -> bool:
 def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     """Render ``page`` of the pack in ``content`` at ``size`` into ``out`` (PNG).
 
-    ``page`` is "cover", "sommaire", "problems", a chapter id (its first page) or
+    ``page`` is "cover", "sommaire", "problems", "ending", "about", a chapter id (its first page) or
     "chapter-id/page-id". Returns 0, or 2 (with a French message on stderr) for an unknown
     page. When the pack has errors, the problems screen is rendered, as the app would show.
     """
@@ -128,6 +128,10 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
                 state.show_sommaire()
             elif page == "problems":
                 state.show_problems()
+            elif page == "ending":
+                state.show_ending()
+            elif page == "about":
+                state.show_about()
             elif not state.go_to_ref(page):
                 print(f"loosstory : page inconnue « {page} ». Indiquez cover, sommaire, problems, "
                       "un identifiant de chapitre ou « chapitre/page ».", file=sys.stderr)

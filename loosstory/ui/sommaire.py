@@ -178,6 +178,10 @@ class SommaireScreen(QWidget):
         self.home_button.setObjectName("homeButton")
         self.home_button.setAccessibleName(self.tr("Retour à l'accueil"))
         self.home_button.clicked.connect(state.show_cover)
+        self.about_button = QPushButton(self.tr("À propos"), self)
+        self.about_button.setObjectName("sommaireAboutButton")
+        self.about_button.setAccessibleName(self.tr("À propos de l’exposition"))
+        self.about_button.clicked.connect(state.show_about)
         self.start_button = QPushButton(self.tr("Commencer la visite"), self)
         self.start_button.setObjectName("sommaireStartButton")
         self.start_button.setProperty("primary", True)
@@ -206,6 +210,7 @@ class SommaireScreen(QWidget):
         titles.addWidget(self.heading)
         head.addLayout(titles, 1)
         head.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self._head = head
         layout = QVBoxLayout(self)

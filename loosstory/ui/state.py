@@ -19,7 +19,9 @@ COVER = "cover"
 SOMMAIRE = "sommaire"
 PAGE = "page"
 PROBLEMS = "problems"
-SCREENS = (COVER, SOMMAIRE, PAGE, PROBLEMS)
+ENDING = "ending"  # after the last page: what the visitor has seen, start again, sommaire
+ABOUT = "about"  # who made the exhibition, sources, images and fonts, version
+SCREENS = (COVER, SOMMAIRE, PAGE, PROBLEMS, ENDING, ABOUT)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Qt property of the state: an element or event to open once its view has been built.
@@ -31,7 +33,8 @@ class ReaderState(QObject):
 
     Signals:
       ``about_to_change()`` — before any move (transitions grab the old picture);
-      ``screen_changed(str)`` — "cover", "sommaire", "page" or "problems";
+      ``screen_changed(str)`` — "cover", "sommaire", "page", "problems", "ending" or
+      "about";
       ``position_changed(int, int)`` — chapter index, page index (also on a screen change
       to "page");
       ``entity_requested(str)`` — a link to an id that is neither a chapter nor a page
@@ -65,6 +68,8 @@ class ReaderState(QObject):
         self._loading = loading and story is not None
         self._pending: Callable[[], object] | None = None
         self._screen = COVER if self._loading or self.playable else PROBLEMS
+        self._about_from = SOMMAIRE  # the screen "À propos" goes back to
+        self.visited: set[str] = set()  # chapter ids shown during this visit (closing screen)
         self.direction = 0  # +1 forward, -1 backward, 0 jump (for transitions)
 
     @property
@@ -127,6 +132,7 @@ class ReaderState(QObject):
         if changed:
             self.screen_changed.emit(screen)
         if screen == PAGE and self._path is not None:
+            self.visited.add(self._path.chapter.id)
             position = self._path.position
             self.position_changed.emit(position.chapter, position.page)
 
@@ -140,11 +146,30 @@ class ReaderState(QObject):
         elif self.playable:
             self._set_screen(SOMMAIRE)
 
+    def show_ending(self) -> None:
+        """The closing screen, after the story's last page."""
+        if self.playable and not self._loading:
+            self._set_screen(ENDING, +1)
+
+    def show_about(self) -> None:
+        """"À propos", from the sommaire or the closing screen (it goes back there)."""
+        if self._loading:
+            self._pending = self.show_about
+        elif self.playable:
+            if self._screen != ABOUT:
+                self._about_from = self._screen if self._screen in (SOMMAIRE, ENDING) else SOMMAIRE
+            self._set_screen(ABOUT)
+
+    def close_about(self) -> None:
+        if self._screen == ABOUT:
+            self._set_screen(self._about_from)
+
     def show_problems(self) -> None:
         self._set_screen(PROBLEMS)
 
     def reset(self) -> None:
         """Back to the start as a new visitor would find it."""
+        self.visited.clear()
         if self._path is not None:
             self._path.go(0, 0)
         if self.playable:
@@ -169,7 +194,7 @@ class ReaderState(QObject):
         return moved
 
     def next(self) -> bool:
-        """One page forward. From the cover it starts; at the story's end, the sommaire."""
+        """One page forward. From the cover it starts; at the story's end, the closing screen."""
         if self._loading and self._screen == COVER:
             self.start()
             return True
@@ -181,7 +206,7 @@ class ReaderState(QObject):
         if self._screen != PAGE:
             return False
         if self._path.at_end:
-            self.show_sommaire()
+            self.show_ending()
             return True
         return self._move(self._path.next(), +1)
 
@@ -205,13 +230,13 @@ class ReaderState(QObject):
         return self._move(self._path.index != before, +1)
 
     def next_chapter(self) -> bool:
-        """The "Chapitre suivant" button; at the last chapter, back to the sommaire."""
+        """The "Chapitre suivant" button; at the last chapter, the closing screen."""
         if self._path is None or not self.playable:
             return False
         if self._path.go_to_next_chapter():
             self._set_screen(PAGE, +1)
             return True
-        self.show_sommaire()
+        self.show_ending()
         return True
 
     def open_chapter(self, index: int) -> bool:

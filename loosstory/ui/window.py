@@ -139,6 +139,12 @@ class ReaderWindow(QWidget):
             from loosstory.ui.sommaire import SommaireScreen
 
             widget = self.sommaire = SommaireScreen(state, loader, self.palette_)
+        elif name in (screens.ENDING, screens.ABOUT) and state.playable:
+            from loosstory.ui.about_view import AboutScreen
+            from loosstory.ui.ending_view import EndingScreen
+
+            kind = EndingScreen if name == screens.ENDING else AboutScreen
+            widget = kind(state, self.palette_)
         elif name == screens.PAGE and state.playable:
             from loosstory.ui.gestures import SwipeDetector
             from loosstory.ui.page_view import PageScreen
@@ -184,6 +190,8 @@ class ReaderWindow(QWidget):
             screens.SOMMAIRE: self.tr("Sommaire"),
             screens.PAGE: self.tr("Page du chapitre"),
             screens.PROBLEMS: self.tr("Erreurs du contenu"),
+            screens.ENDING: self.tr("Fin de la visite"),
+            screens.ABOUT: self.tr("À propos de l’exposition"),
         }[name])
         self.screens[name] = widget
         self.stack.addWidget(widget)

@@ -16,18 +16,27 @@ from loosstory.modes.kiosk.attract import INVITATION
 from loosstory.stats.store import read_events
 from loosstory.story.loader import load_story
 from loosstory.ui.state import ReaderState
-from tests.modes.conftest import make_kiosk
+from tests.modes.conftest import STAFF_PIN, make_kiosk
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
 
 
 def visit(kiosk, qtbot) -> None:
-    """A visitor taps the attract loop: the story's cover, fresh."""
+    """A visitor taps the attract loop: one tap opens the chapter it was showing (its
+    first page; the story's own cover slide opens the first page of the story)."""
     assert kiosk.mode == modes.ATTRACT
+    shown = kiosk.attract.shown_ref
     qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))
     assert kiosk.mode == modes.VISIT
-    assert kiosk.state.screen == "cover"
+    assert kiosk.state.screen == "page"
+    first = kiosk.state.story.chapters[0].id
+    assert kiosk.state.chapter.id == (shown or first) and kiosk.state.path.position.page == 0
+
+
+def touch_reader(kiosk, qtbot) -> None:
+    """The visitor touches the story itself (not a link: the middle of the page's top)."""
+    qtbot.mouseClick(kiosk.reader, Qt.MouseButton.LeftButton, pos=QPoint(640, 300))
 
 
 def state_snapshot(state: ReaderState) -> dict:
@@ -53,6 +62,7 @@ def test_countdown_appears_continue_cancels_and_zero_resets(kiosk, qtbot):
     visit(kiosk, qtbot)
     kiosk.state.start()
     kiosk.state.next()
+    touch_reader(kiosk, qtbot)  # a visitor is there: the countdown asks them
     with qtbot.waitSignal(kiosk.mode_changed, timeout=2000) as blocker:
         pass
     assert blocker.args == [modes.COUNTDOWN]
@@ -214,8 +224,10 @@ def test_key_chord_and_pin_open_the_admin_panel_and_quit_closes(kiosk, qtbot):
     for digit in "1111":
         qtbot.mouseClick(kiosk.pinpad.buttons[digit], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(kiosk.pinpad.buttons["Valider"], Qt.MouseButton.LeftButton)
-    assert kiosk.pinpad.isVisible() and kiosk.pinpad.message.text() == "Code incorrect"
-    for digit in "2468":
+    assert kiosk.pinpad.isVisible() and kiosk.pinpad.message.text().startswith("Code incorrect")
+    kiosk.pin_clock.advance(2)  # the first wrong code costs 2 s…
+    kiosk.pinpad._tick()  # …and the pad's next tick gives the keys back
+    for digit in STAFF_PIN:
         qtbot.mouseClick(kiosk.pinpad.buttons[digit], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(kiosk.pinpad.buttons["Valider"], Qt.MouseButton.LeftButton)
     assert kiosk.mode == modes.ADMIN and kiosk.admin.isVisible()
@@ -288,7 +300,7 @@ def test_tap_targets_are_at_least_44_px_at_1080p(qtbot, load_result, tmp_path):
         kiosk.overlay.cancel()
         kiosk.open_pin()
         check("pin")
-        kiosk.pinpad.code = "2468"
+        kiosk.pinpad.code = STAFF_PIN
         kiosk.pinpad.press("Valider")
         check("admin")
     finally:
@@ -318,8 +330,8 @@ def test_one_swipe_turns_exactly_one_page(kiosk, qtbot):
 
 
 # -- attract loop --------------------------------------------------------------------------
-def test_attract_loop_cycles_the_pack_and_a_touch_starts_at_the_cover(kiosk, qtbot,
-                                                                      load_result):
+def test_attract_loop_cycles_the_pack_and_a_key_opens_the_shown_chapter(kiosk, qtbot,
+                                                                         load_result):
     story = load_result.story
     assert [s.title for s in kiosk.attract.slides] == [story.title,
                                                        *(c.title for c in story.chapters)]
@@ -328,8 +340,10 @@ def test_attract_loop_cycles_the_pack_and_a_touch_starts_at_the_cover(kiosk, qtb
         pass
     assert kiosk.attract._frame.isActive()  # slow motion runs
     assert kiosk.attract.accessibleName() == INVITATION
+    qtbot.waitUntil(lambda: kiosk.attract.index == 2, timeout=3000)
     QTest.keyClick(kiosk.attract, Key.Key_Space)
-    assert kiosk.mode == modes.VISIT and kiosk.state.screen == "cover"
+    assert kiosk.mode == modes.VISIT and kiosk.state.screen == "page"
+    assert kiosk.state.chapter.id == story.chapters[1].id  # slide 2 = the second chapter
 
 
 def test_reduced_motion_shows_still_pictures(qtbot, load_result, tmp_path):
@@ -364,6 +378,7 @@ def test_an_exception_in_a_slot_is_logged_and_returns_to_the_attract_loop(kiosk,
 
 def test_visits_are_recorded(kiosk, qtbot):
     visit(kiosk, qtbot)
+    opened = kiosk.state.page.ref  # the first page of the chapter the loop showed
     kiosk.state.start()
     kiosk.state.next()
     qtbot.waitUntil(lambda: kiosk.mode == modes.ATTRACT, timeout=3000)
@@ -371,5 +386,6 @@ def test_visits_are_recorded(kiosk, qtbot):
     kinds = [e.kind for e in events]
     assert kinds[0] == "visit_start" and kinds[-2:] == ["idle_reset", "visit_end"]
     pages = [e.ref for e in events if e.kind == "page_view"]
-    assert pages == ["cover", "resilience/intro", "resilience/mine"]
+    assert pages == [opened] * (opened != "resilience/intro") + ["resilience/intro",
+                                                                 "resilience/mine"]
     assert {e.visit for e in events} == {events[0].visit} and len(events[0].visit) == 16

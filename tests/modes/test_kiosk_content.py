@@ -12,7 +12,7 @@ from loosstory.modes.kiosk.content import remembered_pack
 from loosstory.modes.kiosk.pin import DEFAULT_PIN, DEFAULT_PIN_HASH, verify_pin
 from loosstory.modes.kiosk.settings import MIN_COUNTDOWN, load_settings
 from loosstory.story.loader import load_story
-from tests.modes.conftest import make_kiosk
+from tests.modes.conftest import STAFF_PIN, make_kiosk
 from tests.story.packs import FIRST, STORY_YAML, write_pack
 
 
@@ -49,7 +49,7 @@ def test_an_invalid_new_pack_leaves_the_old_story_running(kiosk_on_pack, qtbot, 
     assert kiosk.state.story.title == "L'histoire actuelle" and kiosk.state.playable
     assert not list((tmp_path / "data" / "packs").glob("*"))  # the rejected copy is gone
     kiosk.open_pin()
-    kiosk.pinpad.code = "2468"
+    kiosk.pinpad.code = STAFF_PIN
     kiosk.pinpad.press("Valider")
     kiosk.show_problems()
     shown = kiosk.admin.details.text()
@@ -87,7 +87,7 @@ def test_admin_reload_with_a_broken_folder_keeps_the_story(kiosk_on_pack, qtbot,
     kiosk = kiosk_on_pack
     _broken(tmp_path / "depot")
     kiosk.open_pin()
-    kiosk.pinpad.code = "2468"
+    kiosk.pinpad.code = STAFF_PIN
     kiosk.pinpad.press("Valider")
     with qtbot.waitSignal(kiosk.content.checked, timeout=10000):
         kiosk.admin.buttons["reload"].click()
@@ -127,6 +127,10 @@ def test_kiosk_pin_command_stores_a_new_hash(tmp_path, monkeypatch, capsys):
     assert settings.idle_timeout == 60
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("12\n"))
     assert main(["kiosk-pin", "--kiosk-config", str(file), "--stdin"]) == 2
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("2468\n"))
+    assert main(["kiosk-pin", "--kiosk-config", str(file), "--stdin"]) == 2  # factory code
+    assert "code d’usine" in capsys.readouterr().err
+    assert verify_pin("975310", load_settings(file).pin_hash)  # unchanged
 
 
 def test_kiosk_options_are_parsed(monkeypatch, tmp_path):

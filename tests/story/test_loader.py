@@ -65,7 +65,9 @@ def test_sources_page_lists_titles_and_addresses_as_text(tmp_path: Path) -> None
     story = load_story(write_pack(tmp_path / "pack")).story
     sources = story.chapters[0].pages[-1]
     assert sources.kind == "sources" and sources.title == "Sources"
-    assert "Source officielle A" in sources.html and "https://example.org/a" in sources.html
+    assert "Source officielle A" in sources.html and "example.org/a" in sources.html
+    assert "https://" not in sources.html, "addresses are shown short, without the scheme"
+    assert "★" not in sources.html and "☆" not in sources.html, "confidence is for authors"
     assert "<a " not in sources.html, "addresses are shown, never linked"
 
 

@@ -64,7 +64,8 @@ def test_the_real_timeline_reads_without_problems() -> None:
 
 def test_the_periods_are_the_seed_stages() -> None:
     timeline, _ = parse(REAL)
-    titles = [p.title for p in timeline.periods]
+    periods = [*timeline.periods, *timeline.undated]
+    titles = [p.title for p in periods]
     for stage in (
         "La crise de la fermeture des mines",
         "La culture comme ciment social et base de la résilience loossoise",
@@ -74,9 +75,10 @@ def test_the_periods_are_the_seed_stages() -> None:
         "La coopération comme condition de réussite d’une politique de transition",
     ):
         assert stage in titles
-    for period in timeline.periods:
-        assert period.summary and period.links, period.id
+        period = periods[titles.index(stage)]
         assert period.links[0].startswith("resilience-et-transition/"), period.id
+    for period in periods:
+        assert period.summary and period.links, period.id
 
 
 def test_at_least_25_sourced_events_from_the_first_pits_to_today() -> None:
@@ -209,3 +211,51 @@ def test_whatever_is_written_parsing_never_raises(lines: list[str]) -> None:
         list(timeline.links())
         timeline.ids()
         assert [e.date.key() for e in timeline.events] == sorted(e.date.key() for e in timeline.events)
+
+
+# -- honest periods -------------------------------------------------------------------------
+UNDATED = SMALL.replace("""events:""", """  - id: sans-date
+    title: Une étape sans date
+    summary: Les sources ne la datent pas.
+    link: resilience-et-transition/cooperation
+events:""")
+
+
+def test_a_stage_without_years_is_kept_undated_and_never_drawn() -> None:
+    timeline, problems = parse(UNDATED)
+    assert problems == []
+    assert [p.id for p in timeline.periods] == ["avant", "apres"]  # the drawn bands
+    (stage,) = timeline.undated
+    assert stage.id == "sans-date" and not stage.dated and stage.years == "sans date"
+    assert timeline.period("sans-date") is stage
+    assert ("sans-date", UNDATED.splitlines().index("  - id: sans-date") + 1) in timeline.ids()  # links to it still resolve
+    assert (timeline.first_year, timeline.last_year) == (1900, 2000)
+
+
+def test_a_dated_event_cannot_belong_to_an_undated_stage() -> None:
+    text = UNDATED.replace("    period: apres\n", "    period: sans-date\n")
+    _, problems = parse(text)
+    line = text.splitlines().index("    period: sans-date") + 1
+    assert any(p.line == line and "n'a pas d'années" in p.message for p in errors(problems))
+
+
+def test_a_stage_with_only_one_year_is_an_error() -> None:
+    _, problems = parse(SMALL.replace("    end: 2000\n", ""))
+    assert any("année « None » illisible" in p.message for p in errors(problems))
+
+
+def test_the_real_timeline_tells_its_periods_honestly() -> None:
+    timeline, problems = parse(REAL)
+    assert problems == []
+    mine = timeline.period("etape-mine")
+    assert mine is not None and timeline.period("etape-origines").end < 1850 <= mine.start
+    # the shafts are dug in the mining era, not in the farming village
+    assert timeline.event("creusement-puits-11").period == "etape-mine"
+    assert timeline.event("arrivee-du-charbon").period == "etape-mine"
+    # no dated event about cooperation: the stage has no years
+    assert not timeline.period("etape-cooperation").dated
+    # the saving of the 11/19 is told with the 1986 closure (the sources date no rescue)
+    assert "sauvé" not in timeline.event("remblaiement-puits").text
+    assert "sauvé" in timeline.event("fermeture-11-19").text
+    # the founding towns of the Fabrique are unverified: not on the timeline
+    assert "Grande-Synthe" not in timeline.event("fabrique-des-transitions").text

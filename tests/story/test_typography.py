@@ -42,3 +42,12 @@ def test_the_house_and_the_timeline_are_set_in_french_too() -> None:
     for text in texts:
         for mark in ("« ", " »", " ?", " !", " :", " ;"):
             assert mark not in text, (mark, text[:80])
+
+
+def test_a_number_with_thousands_never_breaks_across_lines() -> None:
+    from loosstory.story.typography import french_spacing
+
+    assert french_spacing("environ 32 000 kilowattheures") == "environ 32\u00a0000 kilowattheures"
+    assert french_spacing("de 800 à 2 400 habitants, 7 944 en 1962") == \
+        "de 800 à 2\u00a0400 habitants, 7\u00a0944 en 1962"
+    assert french_spacing("en 2013 1234") == "en 2013 1234"  # not a group of three

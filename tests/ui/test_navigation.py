@@ -105,9 +105,9 @@ def test_chapitre_suivant_then_back_to_sommaire_at_the_end(reader):
     reader.qtbot.mouseClick(page.chapter_button, Qt.MouseButton.LeftButton)
     assert reader.where() == "culture/debut"
     reader.state.go_to_ref("energie/suite")
-    assert page.chapter_button.text() == "Retour au sommaire"
+    assert page.chapter_button.text() == "Fin de la visite"
     reader.qtbot.mouseClick(page.chapter_button, Qt.MouseButton.LeftButton)
-    assert reader.state.screen == screens.SOMMAIRE
+    assert reader.state.screen == screens.ENDING
 
 
 def test_progress_shows_chapter_and_path(reader):
@@ -284,7 +284,7 @@ def test_cover_keys_start_the_visit(reader):
     assert reader.where() == "resilience/intro"
 
 
-def test_next_at_the_very_end_returns_to_the_sommaire(reader):
+def test_next_at_the_very_end_shows_the_closing_screen(reader):
     reader.state.go_to_ref("energie/suite")
     reader.qtbot.keyClick(reader.window, Key.Key_Right)
-    assert reader.state.screen == screens.SOMMAIRE
+    assert reader.state.screen == screens.ENDING

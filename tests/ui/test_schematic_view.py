@@ -20,6 +20,7 @@ from loosstory.ui import schematic as schematic_ui  # noqa: E402
 from loosstory.ui.schematic import SchematicView  # noqa: E402
 from loosstory.ui.schematic.colours import ViewColours, contrast  # noqa: E402
 from loosstory.ui.schematic.items import ElementItem  # noqa: E402
+from loosstory.ui.schematic.panel import repeats_lead  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -406,3 +407,15 @@ def test_every_label_is_drawn_inside_its_shape(qtbot, pack_reader, size, opened)
         assert not drawn.isEmpty(), (size, opened, element_id)
         assert inner.contains(drawn), (size, opened, element_id, drawn, inner, item._laid)
         assert item.text_size >= 11, (size, opened, element_id)
+
+
+def test_a_pillar_card_does_not_repeat_its_lead_sentence(qtbot, view) -> None:
+    for element in view.schematic.elements:
+        view.open_element(element.id)
+        text = view.panel.plain_text()
+        lead = element.summary
+        assert not view.panel.summary.isVisible(), element.id
+        assert text.count(lead.rstrip(".")) <= 1, element.id
+    assert repeats_lead("C’est le concept d’habitant-acteur.",
+                        "<p>C’est le concept d’habitant-acteur. Chacun est appelé…</p>")
+    assert not repeats_lead("Une ligne qui dit autre chose.", "<p>Le texte du panneau.</p>")

@@ -62,12 +62,17 @@ def _focusable(window: QWidget) -> list[QWidget]:
             if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(window)]
 
 
-@pytest.mark.parametrize("where", ["cover", "sommaire", "culture/debut", "resilience/frise"])
+@pytest.mark.parametrize("where", ["cover", "sommaire", "culture/debut", "resilience/frise",
+                                   "ending", "about"])
 def test_every_focusable_control_has_a_french_name(reader, where):
     if where == "cover":
         reader.state.show_cover()
     elif where == "sommaire":
         reader.state.show_sommaire()
+    elif where == "ending":
+        reader.state.show_ending()
+    elif where == "about":
+        reader.state.show_about()
     else:
         reader.state.go_to_ref(where)
     screen = reader.window.current_screen()

@@ -50,7 +50,8 @@ def look() -> Look:
 
 @pytest.fixture
 def view(qtbot, timeline, look) -> TimelineView:
-    sources = {"APPHIM": Source("APPHIM", "APPHIM, article sur la fosse 11/19", confidence=1)}
+    sources = {"APPHIM": Source("APPHIM", "APPHIM, article sur la fosse 11/19", confidence=1),
+               "WIKI-1119": Source("WIKI-1119", "Wikipédia : la fosse n° 11-19", confidence=1)}
     widget = TimelineView(timeline, look, reduced_motion=True, sources=sources)
     qtbot.addWidget(widget)
     widget.resize(1024, 600)
@@ -106,7 +107,9 @@ def test_swipe_from_the_1890s_to_the_2020s_then_open_the_1986_closure(qtbot, vie
     assert view.panel.current_id == "fermeture-11-19"
     text = view.panel.plain_text()
     assert "31 janvier 1986" in text and "Fin de l’extraction au 11/19" in text
-    assert "APPHIM, article sur la fosse 11/19 [APPHIM]" in text and "WIKI-1119" in text
+    # readable source titles, never the citation keys
+    assert "APPHIM, article sur la fosse 11/19" in text and "Wikipédia : la fosse n° 11-19" in text
+    assert "[APPHIM]" not in text and "WIKI-1119" not in text
     targets = [b.property("target") for b in view.panel.link_buttons]
     assert targets[0] == "resilience-et-transition/crise-fermeture-des-mines"
     with qtbot.waitSignal(view.link_activated) as signal:

@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
+from loosstory.resources import content_dir  # noqa: E402
 from loosstory.story.dates import EventDate  # noqa: E402
 from loosstory.story.loader import load_story  # noqa: E402
 from loosstory.ui import schematic as schematic_ui  # noqa: E402
@@ -83,11 +84,11 @@ def reference_layout(timeline, viewport_w: float, viewport_h: float):
             break
         year = next(e.date.position for e in timeline.events if e.id == crowded)
         index = max(0, min(len(slots) - 1, bisect_right(years, year) - 1))
-        if slots[index] > (label_w + gap) * 2:
+        counts = [sum(1 for e in timeline.events if a <= e.date.position < b)
+                  for a, b in zip(years, years[1:], strict=False)]
+        timeline_layout.slots_grow(slots, counts, index, (label_w + gap) * 2)
+        if slots[index] > (label_w + gap) * 2 * 1.12 ** 2:
             break
-        slots[index] *= 1.12
-        if index > 0:
-            slots[index - 1] *= 1.04
     width = max(scale.xs[-1] + label_w + 40, viewport_w)
     return dataclasses.replace(lay, scale=scale, width=width, event_rows=found,
                                event_x=dict(positions))
@@ -213,3 +214,20 @@ def test_leaving_the_page_resets_a_kept_view_without_building_its_card(qtbot, st
     view.reset_view()
     assert not view.panel.isVisible() and view.focus_item is None
     assert view.canvas.horizontalScrollBar().value() == 0
+
+
+def test_a_period_boundary_on_a_crowded_date_still_gives_labels_that_never_overlap() -> None:
+    """The closure (31 January 1986) opens the crisis band (1986): its stretch starts on it,
+    the 1985 lustrum leaves an empty stretch before it; labels must still find their rows
+    (issue 14, honest periods), at every height."""
+    from loosstory.story.timeline import parse_timeline
+
+    timeline, _ = parse_timeline((content_dir() / "fr" / "timeline.yaml").read_text("utf-8"),
+                                 "fr/timeline.yaml")
+    for height in (300, 360, 420, 560):
+        lay = timeline_layout.layout_timeline(timeline, 1024, height)
+        rects = {e.id: lay.label_rect(e.id) for e in timeline.events}
+        for a, ra in rects.items():
+            for b, rb in rects.items():
+                if a < b and lay.event_rows[a] == lay.event_rows[b]:
+                    assert ra[0] + ra[2] <= rb[0] or rb[0] + rb[2] <= ra[0], (height, a, b)

@@ -35,6 +35,7 @@ class Slide:
     text: str
     image: Path | None
     colour: str
+    ref: str = ""  # the chapter a tap on this slide opens ("" : the story's beginning)
 
 
 def slides_from(story: Story | None) -> list[Slide]:
@@ -44,7 +45,8 @@ def slides_from(story: Story | None) -> list[Slide]:
                     story.cover.file if story.cover else None, story.look.accent)]
     for number, chapter in enumerate(story.chapters, start=1):
         slides.append(Slide(f"Chapitre {number}", chapter.title, chapter.question,
-                            chapter.cover.file if chapter.cover else None, chapter.colour))
+                            chapter.cover.file if chapter.cover else None, chapter.colour,
+                            chapter.id))
     return slides
 
 
@@ -97,6 +99,11 @@ class AttractLoop(QWidget):
         self._next.stop()
         self._frame.stop()
         self.hide()
+
+    @property
+    def shown_ref(self) -> str:
+        """The chapter on screen ("" for the story's own cover): a tap opens it."""
+        return self.slides[self.index].ref if self.slides else ""
 
     @property
     def running(self) -> bool:

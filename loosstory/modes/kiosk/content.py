@@ -9,6 +9,11 @@ staff still copying files into the watched folder cannot break the story on scre
   the staff (admin panel, « Derniers problèmes ») and logged;
 - valid: it becomes ``pending`` and the controller swaps it in at the next idle reset; it is
   remembered in ``active-pack.txt`` so a restart plays it too.
+
+A pack that carries a manifest (``loosstory pack seal``; always, with ``require_manifest``)
+is taken only when every file matches it, before and after the copy
+(:func:`manifest_gate`): a pack still arriving file by file (Syncthing, rsync) is only
+"waiting", and the current story keeps running.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from loosstory.fleet.manifest import MANIFEST_NAME, verify
 from loosstory.story.checker import check_pack
 from loosstory.story.loader import load_story
 from loosstory.story.model import LoadResult, Problem
@@ -107,6 +113,21 @@ def remembered_pack(data_dir: Path, configured: Path | str | None = None) -> Pat
     return path if path.is_dir() else None
 
 
+class PackIncomplete(Exception):
+    """The pack does not match its manifest (yet): wait, keep the current story."""
+
+
+def manifest_gate(folder: Path, required: bool) -> str:
+    """Raise :class:`PackIncomplete` unless ``folder`` matches its manifest; the pack id
+    ("" when the pack has no manifest and none is required)."""
+    if not required and not (folder / MANIFEST_NAME).exists():
+        return ""
+    verdict = verify(folder)
+    if not verdict.ok:
+        raise PackIncomplete(f"{folder} : {verdict.summary()}")
+    return verdict.manifest.pack_id if verdict.manifest else ""
+
+
 class ContentUpdates(QObject):
     """``checked(bool ok, str source)`` after each check; ``pending`` holds a valid new pack."""
 
@@ -120,6 +141,8 @@ class ContentUpdates(QObject):
         self.configured = str(configured)  # the pack of the settings, which a copy replaces
         self.packs = data_dir / "packs"
         self.watch_folder = watch_folder
+        self.require_manifest = False  # fleets: only sealed packs (settings.require_manifest)
+        self.waiting = ""  # why the last pack was not taken yet (copy under way), for staff
         self.pending: tuple[Path, LoadResult] | None = None
         self.last_problems: list[Problem] = []
         self.last_source = ""
@@ -182,6 +205,12 @@ class ContentUpdates(QObject):
     def _work(self, folder: Path) -> None:
         copy: Path | None = None
         try:
+            refused = outside_links(folder)  # before anything reads a file of the folder
+            if refused:  # never copied: a link's target would be copied as pack content
+                self._result = (False, str(folder), None, None, refused)
+                self.checked.emit(False, str(folder))
+                return
+            manifest_gate(folder, self.require_manifest)  # still being copied? wait
             if not (folder / "story.yaml").is_file():
                 raise FileNotFoundError(f"{folder} : pas de story.yaml, ce n'est pas un dossier "
                                         "de contenu")
@@ -191,14 +220,10 @@ class ContentUpdates(QObject):
             while copy.exists():
                 copy = copy.with_name(f"{copy.name.split('~')[0]}~{suffix}")
                 suffix += 1
-            refused = outside_links(folder)
-            if refused:  # never copied: a link's target would be copied as pack content
-                self._result = (False, str(folder), None, None, refused)
-                self.checked.emit(False, str(folder))
-                return
             # Links are copied as links (never their targets); the copy is what is checked
             # and what is played, so the kiosk plays exactly what `check` accepted.
             shutil.copytree(folder, copy, symlinks=True, ignore=shutil.ignore_patterns(".*"))
+            manifest_gate(copy, self.require_manifest)  # changed while it was copied?
             checked = check_pack(copy)
             problems = list(checked.problems) + outside_links(copy)
             if checked.errors or checked.story is None or any(p.is_error for p in problems):
@@ -206,6 +231,11 @@ class ContentUpdates(QObject):
                 self._result = (False, str(folder), None, None, problems)
             else:
                 self._result = (True, str(folder), copy, load_story(copy), problems)
+        except PackIncomplete as error:
+            if copy is not None:
+                shutil.rmtree(copy, ignore_errors=True)
+            problem = Problem(str(folder), 0, 0, "warning", f"en attente : {error}")
+            self._result = (False, str(folder), None, None, [problem])
         except Exception as error:  # noqa: BLE001 - any failure means "keep the old story"
             if copy is not None:
                 shutil.rmtree(copy, ignore_errors=True)
@@ -222,6 +252,11 @@ class ContentUpdates(QObject):
         _, _, copy, loaded, problems = result
         self.last_problems = problems
         self.last_source = source
+        self.waiting = next((p.message for p in problems if p.message.startswith("en attente")
+                             ), "") if not ok else ""
+        if self.waiting:
+            log.info("nouveau contenu %s", self.waiting)  # a copy under way: not an error
+            return
         if ok and copy is not None and loaded is not None:
             log.info("nouveau contenu vérifié (%s) : il remplacera l'histoire au prochain "
                      "retour à l'accueil", source)

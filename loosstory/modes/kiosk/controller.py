@@ -7,7 +7,12 @@ open panels of the schematic or the timeline, language, text size, contrast, any
 added later) is gone, without the kiosk having to know about it.
 
 Modes: ``attract`` (the loop runs), ``visit`` (the reader, idle timer running),
-``countdown`` (« Vous êtes toujours là ? »), ``pin`` and ``admin`` (staff).
+``countdown`` (« Vous êtes toujours là ? »), ``pin`` and ``admin`` (staff), ``closed``
+(outside opening hours: black screen, no visits).
+
+One tap on the attract loop opens the chapter it shows. The countdown only asks a visitor
+who touched the story after that tap; a screen nobody touched goes back to the loop
+quietly, after the same idle + countdown time.
 """
 
 from __future__ import annotations
@@ -24,14 +29,23 @@ from PySide6.QtWidgets import QApplication, QWidget
 from loosstory import __version__
 from loosstory.modes.kiosk.admin import AdminPanel
 from loosstory.modes.kiosk.attract import AttractLoop
+from loosstory.modes.kiosk.closed import ClosedScreen, HoursKeeper
 from loosstory.modes.kiosk.content import ContentUpdates
+from loosstory.modes.kiosk.fleetlink import FleetLink
 from loosstory.modes.kiosk.idle import IdleWatcher
 from loosstory.modes.kiosk.lockdown import Lockdown
 from loosstory.modes.kiosk.overlay import IdleOverlay
+from loosstory.modes.kiosk.pinguard import PinGuard
 from loosstory.modes.kiosk.pinpad import PinPad
 from loosstory.modes.kiosk.resilience import ExceptionHooks, RecentProblems, tune_allocator
 from loosstory.modes.kiosk.settings import KioskSettings
 from loosstory.modes.kiosk.shell import KioskWindow
+from loosstory.modes.kiosk.staff import (
+    figures_of_today,
+    pack_label,
+    problems_text,
+    save_new_pin,
+)
 from loosstory.modes.kiosk.theme import KioskLook
 from loosstory.modes.kiosk.visits import VisitRecorder
 from loosstory.story.model import LoadResult
@@ -39,6 +53,7 @@ from loosstory.story.model import LoadResult
 log = logging.getLogger("loosstory.kiosk")
 
 ATTRACT, VISIT, COUNTDOWN, PIN, ADMIN = "attract", "visit", "countdown", "pin", "admin"
+CLOSED = "closed"
 # Exit status of the staff's « Quitter »: the systemd unit does not restart after it
 # (RestartPreventExitStatus=64), while it restarts after anything else.
 STAFF_QUIT_STATUS = 64
@@ -58,12 +73,14 @@ class KioskController(QObject):
     def __init__(self, settings: KioskSettings, result: LoadResult, source: Path,
                  store: object = None, reader_config: object = None,
                  factory: ReaderFactory = default_factory, frame_ms: int = 50,
-                 recent: RecentProblems | None = None, parent: QObject | None = None) -> None:
+                 recent: RecentProblems | None = None, parent: QObject | None = None,
+                 clock: Callable[[], datetime] = datetime.now) -> None:
         super().__init__(parent)
         tune_allocator()  # a kiosk runs for months: image buffers must not fragment the heap
         self.settings = settings
         self.result = result
         self.source = source  # the folder staff update (the kiosk plays a checked copy)
+        self.played = source  # the folder on screen (launch.py sets the checked copy)
         self.store = store
         self.reader_config = reader_config
         self.factory = factory
@@ -81,11 +98,19 @@ class KioskController(QObject):
         self.window = KioskWindow()
         self.attract = AttractLoop(story, self.look, round(settings.attract_slide_seconds * 1000),
                                    frame_ms, settings.attract_motion)
+        self.hours = HoursKeeper(settings.opening_hours, clock, parent=self)
+        self.closed = ClosedScreen(self.hours.next_opening, settings.idle_ms)
         self.overlay = IdleOverlay(self.look, settings.countdown_ms)
-        self.pinpad = PinPad(self.look, settings.pin_hash)
+        self.pinpad = PinPad(self.look, settings.pin_hash, PinGuard(settings.data_dir),
+                             self._save_pin)
         self.admin = AdminPanel(self.look)
-        for layer in (self.attract, self.overlay, self.pinpad, self.admin):
+        for layer in (self.attract, self.closed, self.overlay, self.pinpad, self.admin):
             self.window.add_layer(layer)
+        self.touched_in_visit = False  # a touch after the tap that opened the visit
+        self.quiet_reset = QTimer(self)  # an untouched screen: back to the loop, no question
+        self.quiet_reset.setSingleShot(True)
+        self.quiet_reset.setInterval(settings.countdown_ms)
+        self.quiet_reset.timeout.connect(self.reset)  # (a bound method: no cycle through Qt)
 
         self.idle = IdleWatcher(settings.idle_ms, self)
         self.lockdown = Lockdown(self.window, settings.admin_chord, settings.admin_corner_taps,
@@ -94,10 +119,16 @@ class KioskController(QObject):
         self.recorder = VisitRecorder(store, parent=self)
         self.content = ContentUpdates(settings.data_dir, settings.watch_folder,
                                       round(settings.watch_seconds * 1000), source, self)
+        self.content.require_manifest = settings.require_manifest
         self.hooks = ExceptionHooks(self.recover, lambda f: QTimer.singleShot(0, f))
+        self.fleet = FleetLink(settings.outbox, settings.name, settings.stats_file,
+                               lambda: self.played, recent, parent=self)
+        self.fleet.is_open = self.hours.is_open
 
         self.attract.touched.connect(self.start_visit)
         self.idle.idle.connect(self._on_idle)
+        self.idle.pressed.connect(self._on_press)
+        self.hours.changed.connect(self._hours_changed)
         self.overlay.continued.connect(self._continue)
         self.overlay.expired.connect(lambda: self.reset("idle"))
         self.lockdown.admin_requested.connect(self.open_pin)
@@ -119,6 +150,8 @@ class KioskController(QObject):
         self.hooks.install()
         QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)  # touch screen: no pointer
         self.content.start()
+        self.hours.start()
+        self.fleet.start()
         if show:
             self.window.show_kiosk()
         self.go_attract()
@@ -135,11 +168,16 @@ class KioskController(QObject):
         self.attract.stop()
         self.overlay.stop()
         self.content.poll.stop()
+        self.hours.timer.stop()
+        self.quiet_reset.stop()
+        self.closed.stop()
+        self.fleet.stop()
         self._drop_reader()
 
     def quit(self, why: str = "quit") -> None:
         log.info("arrêt du kiosque (%s)", "personnel" if why == "quit" else why)
         self.recorder.end_visit(why)
+        self.fleet.write("arrêt")
         self.stop()
         self.window.allow_close()
         self.window.close()
@@ -205,6 +243,7 @@ class KioskController(QObject):
     # -- attract → visit → countdown → reset -----------------------------------------------
     def go_attract(self) -> None:
         self.idle.stop()
+        self.quiet_reset.stop()
         self.overlay.stop()
         self.pinpad.hide()
         self.admin.hide()
@@ -212,13 +251,29 @@ class KioskController(QObject):
         if pending is not None:
             folder, result = pending
             log.info("nouveau contenu en place : %s", folder)
+            self.played = folder
             self.result = result
             self.attract.set_story(result.story)
             self.look = KioskLook.from_look(result.story.look if result.story else None)
+            if self.fleet.enabled:
+                self.fleet.write("nouveau paquet")  # the hub sees the switch at once
         self._build_reader(self.result)
         self.attract.unavailable = not getattr(self.state, "playable", True)
+        if not self.hours.is_open():
+            self.attract.stop()
+            self.closed.begin()  # black, display asleep; a touch only wakes it for staff
+            self._set_mode(CLOSED)
+            return
+        self.closed.stop()
         self.attract.begin()
         self._set_mode(ATTRACT)
+
+    def _hours_changed(self, now_open: bool) -> None:
+        if now_open and self.mode == CLOSED:
+            self.closed.display(True)
+            self.go_attract()
+        elif not now_open and self.mode == ATTRACT:
+            self.go_attract()  # a visit under way ends first: it closes at its reset
 
     def start_visit(self) -> None:
         if self.mode != ATTRACT:
@@ -227,15 +282,29 @@ class KioskController(QObject):
             return  # the staff's corner: counting taps towards the PIN pad is not a visit
         if self.state is None or not getattr(self.state, "playable", True):
             return  # no playable story: the attract loop says so, staff see the problems
+        chapter = self.attract.shown_ref
         self.attract.stop()
         self._set_mode(VISIT)
+        # one tap, straight into the chapter the loop was showing (the cover slide: page 1)
+        if not (chapter and self.state.go_to_ref(chapter)):
+            self.state.start()
         self.recorder.start_visit()
+        self.touched_in_visit = False
         if self.reader is not None:
             self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
         self.idle.start()
 
-    def _on_idle(self) -> None:
+    def _on_press(self) -> None:
         if self.mode == VISIT:
+            self.touched_in_visit = True
+            if self.quiet_reset.isActive():  # someone came back before the quiet reset
+                self.quiet_reset.stop()
+                self.idle.start()
+
+    def _on_idle(self) -> None:
+        if self.mode == VISIT and not self.touched_in_visit:
+            self.quiet_reset.start()  # nobody touched the story: no question on screen
+        elif self.mode == VISIT:
             self._set_mode(COUNTDOWN)
             self.overlay.begin()
         elif self.mode in (PIN, ADMIN):
@@ -245,6 +314,7 @@ class KioskController(QObject):
     def _continue(self) -> None:
         if self.mode == COUNTDOWN:
             self._set_mode(VISIT)
+            self.touched_in_visit = True
             self.idle.start()
 
     def reset(self, why: str = "idle") -> None:
@@ -266,8 +336,9 @@ class KioskController(QObject):
     def open_pin(self) -> None:
         if self.mode in (PIN, ADMIN):
             return
-        self._before_staff = ATTRACT if self.mode == ATTRACT else VISIT
+        self._before_staff = self.mode if self.mode in (ATTRACT, CLOSED) else VISIT
         self.overlay.stop()
+        self.quiet_reset.stop()
         self._set_mode(PIN)
         self.pinpad.open()
         self.idle.start()  # a pad left open closes by itself
@@ -276,9 +347,8 @@ class KioskController(QObject):
         self._set_mode(ADMIN)
         story = self.result.story
         title = story.title if story else "(histoire illisible)"
-        self.admin.open(
-            f"Histoire affichée : {title} — contenu : {self.source} — loosstory {__version__}"
-        )
+        self.admin.open(f"Histoire affichée : {title} — contenu : {self.source}"
+                        f"{pack_label(self.played)} — loosstory {__version__}")
         self.idle.start()
 
     def _back_from_staff(self) -> None:
@@ -286,11 +356,18 @@ class KioskController(QObject):
             return
         self.pinpad.hide()
         self.admin.hide()
-        if self.content.pending is not None or self._before_staff == ATTRACT:
+        if self.content.pending is not None or self._before_staff in (ATTRACT, CLOSED):
             self.reset("admin") if self.recorder.in_visit else self.go_attract()
             return
         self._set_mode(VISIT)
         self.idle.start()
+
+    def _save_pin(self, pin: str) -> str:
+        """The staff's new PIN into kiosk.yaml ("" when saved, else why not)."""
+        pin_hash, problem = save_new_pin(self.settings, pin)
+        if pin_hash:
+            self.pinpad.pin_hash = pin_hash
+        return problem
 
     def reload_content(self) -> None:
         folder = self.settings.watch_folder or self.source
@@ -301,7 +378,10 @@ class KioskController(QObject):
     def _content_checked(self, ok: bool, source: str) -> None:
         problems = self.content.last_problems
         errors = [p for p in problems if p.is_error]
-        if self.mode == ADMIN:
+        if self.mode == ADMIN and self.content.waiting:
+            self.admin.show_details("Contenu en attente : l’histoire actuelle continue",
+                                    self.content.waiting)
+        elif self.mode == ADMIN:
             if ok:
                 self.admin.show_details(
                     "Recharger le contenu",
@@ -312,31 +392,13 @@ class KioskController(QObject):
                 self.admin.show_details(
                     "Contenu refusé : l'histoire actuelle continue",
                     "\n".join(p.format() for p in errors[:40]) or "contenu illisible")
-        elif ok and self.mode == ATTRACT:
+        elif ok and self.mode in (ATTRACT, CLOSED):
             self.go_attract()  # nobody is visiting: the new story takes over now
 
     def show_problems(self) -> None:
-        lines: list[str] = []
-        if self.content.last_source:
-            lines.append(f"Dernière vérification de contenu ({self.content.last_source}) :")
-            lines += [f"  {p.format()}" for p in self.content.last_problems[:40]] or ["  aucun"]
-        if self.result.problems:
-            lines.append("Histoire affichée :")
-            lines += [f"  {p.format()}" for p in self.result.problems[:20]]
-        if self.recent is not None and self.recent.records:
-            lines.append("Journal (derniers avertissements et erreurs) :")
-            lines += [f"  {r}" for r in list(self.recent.records)[-15:]]
-        self.admin.show_details("Derniers problèmes",
-                                "\n".join(lines) or "Aucun problème signalé.")
+        self.admin.show_details("Derniers problèmes", problems_text(
+            self.content.last_source, self.content.last_problems, self.result.problems,
+            list(self.recent.records) if self.recent is not None else []))
 
     def show_figures(self) -> None:
-        try:
-            from loosstory.stats.report import as_text, build_report
-            from loosstory.stats.store import read_events
-        except ImportError:
-            self.admin.show_details("Chiffres du jour", "Chiffres indisponibles (sqlite3 absent).")
-            return
-        today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
-        events = read_events(self.settings.stats_file, today.timestamp())
-        self.admin.show_details("Chiffres du jour",
-                                as_text(build_report(events, today.date())))
+        self.admin.show_details("Chiffres du jour", figures_of_today(self.settings))

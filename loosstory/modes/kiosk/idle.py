@@ -10,6 +10,11 @@ INPUT_EVENTS = frozenset({
     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
     QEvent.Type.TabletPress, QEvent.Type.TabletMove,
 })
+# A visitor's deliberate touch (not a move, not a release): the screen "has been touched".
+PRESS_EVENTS = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.KeyPress,
+    QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+})
 
 
 class IdleWatcher(QObject):
@@ -18,6 +23,7 @@ class IdleWatcher(QObject):
 
     idle = Signal()
     activity = Signal()
+    pressed = Signal()  # a press, a key, a wheel turn: someone is there
 
     def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,5 +50,7 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in INPUT_EVENTS:
+            if event.type() in PRESS_EVENTS:
+                self.pressed.emit()
             self.poke()  # (an event seen again by each parent widget just restarts it again)
         return False

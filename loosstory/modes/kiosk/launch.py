@@ -79,6 +79,7 @@ def run_kiosk(content: Path | None = None, idle_timeout: float | None = None,
     except Exception:  # noqa: BLE001 - no figures is better than no kiosk
         log.exception("chiffres de fréquentation désactivés : %s", settings.stats_file)
     controller = KioskController(settings, result, source, store, recent=recent)
+    controller.played = played  # its manifest names the pack in the fleet's status
     if problems:  # the configured pack was refused: its problems wait in the admin panel
         controller.content.last_problems, controller.content.last_source = problems, str(source)
     # SIGTERM (systemctl stop, shutdown): end the visit cleanly; a timer lets Python see it.

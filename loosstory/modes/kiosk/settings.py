@@ -14,6 +14,11 @@ Every key is optional::
     admin_chord: Ctrl+Alt+Shift+A     # staff key chord (with a keyboard)
     admin_corner_taps: 5              # taps in the top-left corner within 3 s…
     admin_long_press: 3               # …or a press held this many seconds there
+    opening_hours:                    # per weekday; outside them a black screen (hours.py)
+      mardi: "10:00-18:00"
+    kiosk_name: accueil-1             # fleets: this kiosk's name in the hub's reports
+    outbox: /home/kiosque/boite-envoi # fleets: status + anonymous figures for the hub
+    require_manifest: true            # fleets: take only sealed packs (loosstory pack seal)
 
 Unknown keys are reported as warnings (a typo must not pass silently); wrong values fall
 back to their default with a warning. Pure Python: no Qt.
@@ -28,6 +33,7 @@ from typing import Any
 
 from loosstory.modes.kiosk import paths
 from loosstory.modes.kiosk.bounds import check_number, check_pin_hash
+from loosstory.modes.kiosk.hours import OpeningHours, parse_hours
 from loosstory.modes.kiosk.pin import DEFAULT_PIN_HASH
 from loosstory.story.yamlsource import load_located
 
@@ -51,6 +57,11 @@ class KioskSettings:
     admin_corner_taps: int = 5
     admin_corner_window: float = 3.0
     admin_long_press: float = 3.0
+    # fleets and opening hours (issue 19)
+    opening_hours: OpeningHours | None = None  # None: always open
+    kiosk_name: str = ""  # "" : the machine's host name
+    outbox: Path | None = None
+    require_manifest: bool = False
     data_dir: Path = field(default_factory=paths.data_dir)
     config_file: Path | None = None  # where these came from (for `kiosk-pin`, the guide)
     warnings: tuple[str, ...] = ()
@@ -69,6 +80,13 @@ class KioskSettings:
     @property
     def stats_file(self) -> Path:
         return self.data_dir / "stats.sqlite3"
+
+    @property
+    def name(self) -> str:
+        """This kiosk's name in the fleet's reports (``kiosk_name``, else the host name)."""
+        import socket
+
+        return self.kiosk_name.strip() or socket.gethostname() or "kiosque"
 
     @property
     def log_file(self) -> Path:
@@ -94,6 +112,9 @@ _KEYS: dict[str, tuple[str, type]] = {
     "admin_corner_taps": ("admin_corner_taps", int),
     "admin_corner_window": ("admin_corner_window", float),
     "admin_long_press": ("admin_long_press", float),
+    "kiosk_name": ("kiosk_name", str),
+    "outbox": ("outbox", Path),
+    "require_manifest": ("require_manifest", bool),
 }
 _ATTRACT = {"slide_seconds": ("attract_slide_seconds", float), "motion": ("attract_motion", bool)}
 
@@ -173,6 +194,10 @@ def load_settings(file: Path | None = None) -> KioskSettings:
                     values[name] = _convert(sub_value, kind, file.parent)
                 except ValueError:
                     warnings.append(f"{file}: valeur de « attract.{sub} » incorrecte, ignorée")
+            continue
+        if key == "opening_hours":
+            values["opening_hours"], found = parse_hours(value, str(file))
+            warnings += found
             continue
         if key not in _KEYS:
             warnings.append(f"{file}: clé inconnue « {key} » ignorée")

@@ -8,6 +8,7 @@ an optional sources line and the "Voir aussi" links, each a large button that em
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -28,6 +29,19 @@ from loosstory.ui.schematic.colours import ViewColours
 
 TITLE_FAMILY = "Fraunces"
 BODY_FAMILY = "Atkinson Hyperlegible"
+
+
+def repeats_lead(summary: str, html: str, share: float = 0.6) -> bool:
+    """True when the card's text already says its one-line summary (most of the summary's
+    words are in it): the card then shows the text alone, not the same sentence twice."""
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-zà-ÿœ’'-]+", text.lower())
+
+    lead = [w for w in words(summary) if len(w) >= 4]
+    if not lead or not html:
+        return False
+    body = set(words(re.sub(r"<[^>]+>", " ", html)))
+    return sum(w in body for w in lead) >= share * len(lead)
 
 
 def pretty_target(target: str) -> str:

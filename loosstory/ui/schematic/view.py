@@ -14,7 +14,7 @@ from loosstory.ui.schematic.canvas import HouseCanvas
 from loosstory.ui.schematic.colours import ViewColours
 from loosstory.ui.schematic.items import ElementItem, StarItem, TitleItem
 from loosstory.ui.schematic.layout import body_px_for, layout_house, star_path
-from loosstory.ui.schematic.panel import DetailPanel, pretty_target
+from loosstory.ui.schematic.panel import DetailPanel, pretty_target, repeats_lead
 
 BUILD_MS = 1800
 
@@ -330,7 +330,8 @@ class SchematicView(QWidget):
             meta = " · ".join(i.label for i in element.items)
         area = self.house_area(panel_open=True)  # the card's type size once it shows
         self.panel.prepare_scale(body_px_for(area.width(), area.height()))
-        self.panel.show_entry(element.id, kind, element.label, element.summary,
+        summary = "" if repeats_lead(element.summary, element.detail_html) else element.summary
+        self.panel.show_entry(element.id, kind, element.label, summary,
                               element.detail_html, self.links_of(element.id), meta,
                               accent=item.fill.name())
         self.relayout()

@@ -156,7 +156,7 @@ class PeriodItem(QGraphicsObject):
 
     @property
     def accessible_name(self) -> str:
-        return f"Étape {self.period.years} : {self.period.title}"
+        return f"Période {self.period.years} : {self.period.title}"
 
     @property
     def accessible_description(self) -> str:

@@ -168,6 +168,23 @@ def _placer(years: list[float], events: list[tuple[str, float]]):
 _by_x = itemgetter(1)
 
 
+def slots_grow(slots: list[float], counts: list[int], index: int, cap: float) -> None:
+    """Widen the crowded stretch ``index`` and, a little, the label that blocks it, which
+    may sit in the nearest stretch before that holds events (an empty one never widens).
+    When the crowded stretch is as wide as it may be (its event may sit at its very start,
+    where widening it moves nothing), the stretch before widens at full pace instead."""
+    before = index - 1
+    while before > 0 and not counts[before]:
+        before -= 1
+    own = slots[index] <= cap
+    if own:
+        slots[index] *= 1.12
+    if before >= 0 and (own or slots[before] <= cap):
+        slots[before] *= 1.04 if own else 1.12
+    elif not own:
+        slots[index] *= 1.12  # nothing left to widen: the caller stops
+
+
 def layout_timeline(timeline: Timeline, viewport_w: float, viewport_h: float) -> TimelineLayout:
     unit = min(viewport_w / 1.6, viewport_h)
     body_px = int(max(16, min(22, unit * 0.026)))
@@ -215,11 +232,9 @@ def layout_timeline(timeline: Timeline, viewport_w: float, viewport_h: float) ->
         if found is not None:
             break
         index = max(0, min(len(slots) - 1, bisect_right(years, where[crowded]) - 1))
-        if slots[index] > (label_w + gap) * 2:
+        slots_grow(slots, counts, index, (label_w + gap) * 2)
+        if slots[index] > (label_w + gap) * 2 * 1.12 ** 2:
             break
-        slots[index] *= 1.12
-        if index > 0:  # the label that blocks it may sit in the stretch before
-            slots[index - 1] *= 1.04
     if found is None:  # pragma: no cover - only with absurd data: labels may then overlap
         found = {event_id: i % rows for i, (event_id, _) in enumerate(positions)}
     width = scale.xs[-1] + label_w + 40

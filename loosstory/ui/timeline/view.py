@@ -348,7 +348,7 @@ class TimelineView(QWidget):
         for key in keys:
             source = self._sources.get(key)
             title = getattr(source, "title", "") if source is not None else ""
-            names.append(f"{title} [{key}]" if title else key)
+            names.append(title or key)  # a readable title; the key is for authors only
         label = "Source" if len(names) == 1 else "Sources"
         return f"{label} : " + " ; ".join(names)
 
@@ -374,7 +374,7 @@ class TimelineView(QWidget):
             return False
         period = item.period
         count = sum(1 for e in self.timeline.events if e.period == period.id)
-        self.panel.show_entry(period.id, f"Étape de la résilience · {period.years}", period.title,
+        self.panel.show_entry(period.id, f"Période · {period.years}", period.title,
                               period.summary, "", self.links_of(period.id),
                               f"{count} date(s) sur la frise" if count else "",
                               accent=item.fill.name())
