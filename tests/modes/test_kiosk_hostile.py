@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from loosstory.modes.kiosk.bounds import RANGES, check_number
@@ -232,3 +233,21 @@ def test_a_pin_hash_that_would_freeze_the_pad_falls_back(stored, tmp_path):
     settings = load_settings(file)
     assert settings.pin_hash == DEFAULT_PIN_HASH
     assert any("« pin_hash »" in w and "loosstory kiosk-pin" in w for w in settings.warnings)
+
+
+def test_the_staff_panel_shows_the_story_title_as_text(qtbot, tmp_path):
+    from tests.modes.conftest import make_kiosk
+    from tests.story.packs import STORY_YAML
+
+    pack = write_pack(tmp_path / "pack", story=STORY_YAML.replace(
+        "title: Une histoire d'essai", "title: <img src=/etc/hostname> Essai"))
+    kiosk = make_kiosk(qtbot, load_story(pack), tmp_path / "data", source=pack)
+    try:
+        kiosk._open_admin()
+        assert "<img src=/etc/hostname>" in kiosk.admin.status.text()
+        assert kiosk.admin.status.textFormat() == Qt.TextFormat.PlainText
+    finally:
+        kiosk.stop()
+        kiosk.window.allow_close()
+        kiosk.window.close()
+        kiosk.store.close()
