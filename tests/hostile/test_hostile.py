@@ -181,3 +181,17 @@ def test_snapshot_refuses_a_size_out_of_range(size, tmp_path, capsys):
     assert main(["snapshot", "--size", size, "-o", str(tmp_path / "x.png")]) == 2
     assert "hors limites (de 240 à 7680 pixels de côté)" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_sealing_a_pack_with_a_fifo_is_refused_not_hung(tmp_path):
+    from loosstory.fleet.manifest import ManifestError, seal, verify
+    from tests.story.packs import write_pack
+
+    pack = write_pack(tmp_path / "pack")
+    os.mkfifo(pack / "fr" / "99.md")
+    with pytest.raises(ManifestError, match="pas un fichier ordinaire"):
+        seal(pack)
+    (pack / "fr" / "99.md").unlink()
+    seal(pack)
+    os.mkfifo(pack / "fr" / "99.md")
+    assert verify(pack).extra == ["fr/99.md"]  # listed, never opened
