@@ -148,7 +148,7 @@ def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
 
     from loosstory.modes.kiosk import paths
     from loosstory.stats.report import as_csv, as_html, as_text, build_report
-    from loosstory.stats.store import read_events
+    from loosstory.stats.store import DamagedDatabase, read_events
 
     since = None
     if since_text:
@@ -164,7 +164,15 @@ def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
     db = db or paths.stats_file()
     start = datetime.combine(since, datetime.min.time()).timestamp() if since else None
     pages, labels = _page_labels(content)
-    report = build_report(read_events(db, start), since, pages, labels)
+    try:
+        events = read_events(db, start)
+    except DamagedDatabase as error:
+        print(f"loosstory: la base de chiffres {db} est abîmée ou n'en est pas une ({error}) : "
+              "ses chiffres ne peuvent pas être lus.\nQue faire : gardez-en une copie pour les "
+              "développeurs, puis déplacez le fichier ailleurs ; le kiosque en commence une "
+              "nouvelle à son prochain démarrage.", file=sys.stderr)
+        return 1
+    report = build_report(events, since, pages, labels)
     print(as_text(report), end="")
     return write_files([(csv_file, lambda: as_csv(report)), (html_file, lambda: as_html(report))])
 
@@ -211,11 +219,18 @@ def kiosk_pin(config: Path | None, from_stdin: bool) -> int:
     return 0
 
 
+SNAPSHOT_SIDES = (240, 7680)  # pixels per side: a small phone to an 8K screen, either way up
+
+
 def _size(text: str) -> tuple[int, int] | None:
     match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
     if not match:
         return None
-    return int(match.group(1)), int(match.group(2))
+    low, high = SNAPSHOT_SIDES
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (low <= width <= high and low <= height <= high):
+        return None
+    return width, height
 
 
 def _exit_now(code: int) -> None:
@@ -233,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         size = _size(args.size)
         if size is None:
             print(
-                f"loosstory: taille « {args.size} » illisible : écrivez par exemple 1920x1080",
+                f"loosstory: taille « {args.size} » illisible ou hors limites (de 240 à 7680 "
+                "pixels de côté) : écrivez par exemple 1920x1080",
                 file=sys.stderr,
             )
             return 2

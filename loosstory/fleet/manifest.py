@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -117,6 +118,9 @@ def seal(folder: Path | str, pack_id: str | None = None,
         if path.is_symlink():
             raise ManifestError(f"{path} : lien symbolique, un paquet ne contient que des "
                                 "fichiers (copiez le fichier lui-même)")
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would be read forever
+            raise ManifestError(f"{path} : pas un fichier ordinaire (tube nommé, "
+                                "périphérique ou socket) : retirez-le")
         files[relative] = {"size": path.stat().st_size, "sha256": file_sha256(path)}
     data = {"format": FORMAT, "pack_id": pack_id,
             "sealed": now.isoformat(timespec="seconds"), "files": files}

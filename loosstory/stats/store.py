@@ -57,7 +57,8 @@ class Event:
     value: float | None = None
 
 
-__all__ = ["EVENT_KINDS", "Event", "EventStore", "new_visit_id", "read_events"]
+__all__ = ["EVENT_KINDS", "DamagedDatabase", "Event", "EventStore", "new_visit_id",
+           "read_events"]
 
 
 class EventStore:
@@ -107,20 +108,46 @@ class EventStore:
             pass
 
 
+class DamagedDatabase(Exception):
+    """The figures file cannot be read: damaged, truncated, not a database, a folder."""
+
+
+_SQLITE_WORDS = {
+    "file is not a database": "ce n'est pas une base SQLite",
+    "database disk image is malformed": "base endommagée",
+    "unable to open database file": "fichier impossible à ouvrir",
+}
+
+
+def _damaged(error: sqlite3.Error) -> DamagedDatabase:
+    text = str(error)
+    return DamagedDatabase(_SQLITE_WORDS.get(text, text))
+
+
 def read_events(path: Path | str, since: float | None = None) -> list[Event]:
-    """Every event of the file at ``path`` (read only; an absent file has none)."""
+    """Every event of the file at ``path`` (read only; an absent file has none).
+
+    Raises :class:`DamagedDatabase` (its text in French) when the file is not a readable
+    database."""
     path = Path(path)
     if not path.exists():
         return []
-    db = sqlite3.connect(str(path), timeout=5.0)
+    if not path.is_file():
+        raise DamagedDatabase("ce n'est pas un fichier (un dossier ?)")
     try:
+        db = sqlite3.connect(str(path), timeout=5.0)
+    except sqlite3.Error as error:
+        raise _damaged(error) from None
+    try:
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone() is None:
+            return []  # no table yet
         query = "SELECT ts, visit, kind, ref, value FROM events"
         args: tuple = ()
         if since is not None:
             query += " WHERE ts >= ?"
             args = (since,)
         return [Event(*row) for row in db.execute(query + " ORDER BY ts, id", args)]
-    except sqlite3.OperationalError:
-        return []  # no table yet
+    except sqlite3.Error as error:  # "file is not a database", "database disk image is
+        raise _damaged(error) from None  # malformed", a truncated file…
     finally:
         db.close()

@@ -12,7 +12,7 @@ from loosstory.story.files import read_text, split_front_matter
 from loosstory.story.located import Located
 from loosstory.story.model import Chapter, Figure, Page, Problem, Source
 from loosstory.story.pages import parse_pages
-from loosstory.story.refs import is_valid_id, resolve_colour, resolve_in_pack
+from loosstory.story.refs import html_warning, is_valid_id, resolve_colour, resolve_in_pack
 
 CHAPTER_KEYS = {
     "id",
@@ -49,6 +49,9 @@ def _text(meta: Located, key: str, problems: list[Problem], *, required: bool = 
         return ""
     if required and not value.strip():
         problems.append(meta.problem((key,), "error", f"« {key} » est vide"))
+    warning = html_warning(value, key)
+    if warning:
+        problems.append(meta.problem((key,), "warning", warning))
     return value.strip()
 
 
@@ -61,7 +64,7 @@ def load_chapter(
     sources: dict[str, Source],
     default_colour: str,
 ) -> tuple[Chapter | None, list[Problem]]:
-    text, problem = read_text(file, rel)
+    text, problem = read_text(file, rel, root)
     if problem:
         return None, [problem]
     assert text is not None

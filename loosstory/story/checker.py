@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from loosstory.story.files import read_text
+from loosstory.story.files import internal_problem, read_text
 from loosstory.story.model import Chapter, LoadResult, Problem, Story
 
 # view name -> (file in the language folder, module, parse function, Story attribute)
@@ -27,10 +28,10 @@ def load_views(story: Story, lang_dir: Path, language: str, problems: list[Probl
     """Read <lang>/schematic.yaml and <lang>/timeline.yaml when present."""
     for attribute, (name, module_name, function_name) in VIEW_FILES.items():
         file = lang_dir / name
-        if not file.is_file():
+        if not os.path.lexists(file):
             continue
         rel = f"{language}/{name}"
-        text, problem = read_text(file, rel)
+        text, problem = read_text(file, rel, lang_dir.parent)
         if problem:
             problems.append(problem)
             continue
@@ -47,7 +48,11 @@ def load_views(story: Story, lang_dir: Path, language: str, problems: list[Probl
                 )
             )
             continue
-        view, found = parse(text or "", rel)
+        try:
+            view, found = parse(text or "", rel)
+        except Exception as error:  # noqa: BLE001 - filed under the view's file
+            problems.append(internal_problem(rel, error))
+            continue
         problems.extend(found)
         if view is not None:
             problems.extend(view.check_colours(story.look.palette))

@@ -7,24 +7,29 @@ from typing import NamedTuple
 
 from loosstory.story.located import Located
 from loosstory.story.model import Problem
+from loosstory.story.safefs import MAX_TEXT_BYTES, TooLarge, pack_file, read_bounded, size_text
 
-MAX_FILE_BYTES = 8 * 1024 * 1024  # a chapter or a YAML file larger than this is a mistake
 
+def read_text(file: Path, rel: str, root: Path) -> tuple[str | None, Problem | None]:
+    """UTF-8 text with "\\n" line endings, or a Problem saying why it cannot be read.
 
-def read_text(file: Path, rel: str) -> tuple[str | None, Problem | None]:
-    """UTF-8 text with "\\n" line endings, or a Problem saying why it cannot be read."""
+    ``file`` must be a regular file inside the pack ``root`` (:mod:`safefs`) and at most
+    :data:`MAX_TEXT_BYTES` long; nothing else is opened."""
+    real, message = pack_file(root, file, rel)
+    if real is None:
+        return None, Problem(rel, 0, 0, "error", message or f"« {rel} » introuvable")
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, Problem(
-                rel,
-                0,
-                0,
-                "error",
-                f"fichier trop gros ({size // 1024} Ko) : un chapitre ou un fichier YAML "
-                "dépasse rarement quelques dizaines de Ko",
-            )
-        data = file.read_bytes()
+        data = read_bounded(real, MAX_TEXT_BYTES)
+    except TooLarge as error:
+        return None, Problem(
+            rel,
+            0,
+            0,
+            "error",
+            f"fichier trop gros ({size_text(error.size)}, limite {size_text(MAX_TEXT_BYTES)}) : "
+            "un chapitre ou un fichier YAML dépasse rarement quelques dizaines de Ko ; "
+            "découpez-le en plusieurs chapitres ou retirez ce qui n'est pas du texte",
+        )
     except OSError as error:
         return None, Problem(rel, 0, 0, "error", f"fichier illisible : {error.strerror or error}")
     try:
@@ -44,6 +49,27 @@ def read_text(file: Path, rel: str) -> tuple[str | None, Problem | None]:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, Problem(rel, line, 1, "error", "caractère nul : ce n'est pas un fichier texte")
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def internal_problem(rel: str, error: BaseException) -> Problem:
+    """A failure of ours while reading ``rel``, filed under that file."""
+    if isinstance(error, MemoryError):
+        return Problem(
+            rel,
+            0,
+            0,
+            "error",
+            "mémoire insuffisante en lisant ce fichier : il est trop gros ou trop complexe ; "
+            "découpez-le ou simplifiez-le",
+        )
+    return Problem(
+        rel,
+        0,
+        0,
+        "error",
+        f"erreur interne en lisant ce fichier ({type(error).__name__}: {error}) ; merci de "
+        "signaler ce message aux développeurs avec le dossier de contenu",
+    )
 
 
 class FrontMatter(NamedTuple):

@@ -9,6 +9,7 @@ with ``cache=True`` no PyYAML either when story.yaml has not changed since the l
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,7 +20,7 @@ from loosstory.story.files import read_text
 from loosstory.story.located import Located
 from loosstory.story.look import read_look
 from loosstory.story.model import Figure, LoadResult, Problem, Story
-from loosstory.story.refs import is_valid_id, resolve_in_pack
+from loosstory.story.refs import html_warning, is_valid_id, resolve_in_pack
 from loosstory.story.typography import french_spacing
 
 FORMAT_VERSION = 1
@@ -47,8 +48,8 @@ def read_head(
     With ``cache``, the parse kept from an earlier start is used when the text is unchanged.
     """
     text, problem = (
-        read_text(root / "story.yaml", "story.yaml")
-        if (root / "story.yaml").is_file()
+        read_text(root / "story.yaml", "story.yaml", root)
+        if os.path.lexists(root / "story.yaml")
         else (
             None,
             Problem(
@@ -104,6 +105,17 @@ def read_head(
         return None
     default = languages[0]
     lang_dir = root / language
+    real_dir = os.path.realpath(lang_dir)
+    if lang_dir.is_dir() and not Path(real_dir).is_relative_to(os.path.realpath(root)):
+        problems.append(
+            meta.problem(
+                ("languages",),
+                "error",
+                f"dossier « {language}/ » : c'est un lien qui mène hors du dossier du contenu "
+                f"({real_dir}) ; copiez les chapitres eux-mêmes dans le dossier",
+            )
+        )
+        return None
     if not lang_dir.is_dir():
         problems.append(
             meta.problem(
@@ -115,7 +127,7 @@ def read_head(
         return None
 
     look = read_look(meta, problems)
-    cover = _cover(meta, root, language, default, problems)
+    cover = _cover(meta, root, language, default, problems, open_image=not cache)
     story = Story(
         id=str(data.get("id", "")),
         title=_localized(meta, "title", language, default, problems),
@@ -208,11 +220,20 @@ def _localized(
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         problems.append(meta.problem((key,), "error", f"« {key} » doit être un texte"))
         return ""
+    warning = html_warning(str(value), key)
+    if warning:
+        problems.append(meta.problem((key,), "warning", warning))
     return str(value).strip()
 
 
 def _cover(
-    meta: Located, root: Path, language: str, default: str, problems: list[Problem]
+    meta: Located,
+    root: Path,
+    language: str,
+    default: str,
+    problems: list[Problem],
+    *,
+    open_image: bool = True,
 ) -> Figure | None:
     value = meta.section("cover", COVER_KEYS, "image, alt, caption, credit", problems)
     if value is None:
@@ -224,7 +245,7 @@ def _cover(
         {k[1:]: v for k, v in meta.positions.items() if k[:1] == ("cover",)},
     )
     image = str(value.get("image") or "")
-    file, message = resolve_in_pack(root, image)
+    file, message = resolve_in_pack(root, image, open_image=open_image)
     if message:
         problem = meta.problem(("cover", "image"), "error", f"image de couverture : {message}")
         problems.append(replace(problem, blocking=False))  # the cover shows a placeholder

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from loosstory.story.chapters import load_chapter
 from loosstory.story.checker import check_cross_references, load_views
+from loosstory.story.files import internal_problem
 from loosstory.story.head import FORMAT_VERSION, read_head
 from loosstory.story.located import Located
 from loosstory.story.model import Chapter, LoadResult, Problem
@@ -24,19 +25,7 @@ def load_story(root: Path | str, language: str | None = None) -> LoadResult:
     try:
         return _load(root, language)
     except Exception as error:  # noqa: BLE001 - a bug of ours must still not reach a visitor
-        return LoadResult(
-            None,
-            [
-                Problem(
-                    "story.yaml",
-                    0,
-                    0,
-                    "error",
-                    f"erreur interne en lisant le contenu ({type(error).__name__}: {error}) ; "
-                    "merci de signaler ce message aux développeurs avec le dossier de contenu",
-                )
-            ],
-        )
+        return LoadResult(None, [internal_problem("story.yaml", error)])
 
 
 def _load(root: Path, language: str | None) -> LoadResult:
@@ -54,25 +43,36 @@ def _load(root: Path, language: str | None) -> LoadResult:
             ],
         )
     problems: list[Problem] = []
-    head = read_head(root, language, problems)
+    try:
+        head = read_head(root, language, problems)
+    except Exception as error:  # noqa: BLE001 - filed under the file that caused it
+        problems.append(internal_problem("story.yaml", error))
+        head = None
     if head is None:
         return LoadResult(None, problems)
     meta, language, lang_dir, story = head.meta, head.language, head.lang_dir, head.story
     look = story.look
-    sources = read_sources(root, problems)
+    try:
+        sources = read_sources(root, problems)
+    except Exception as error:  # noqa: BLE001
+        problems.append(internal_problem("sources.yaml", error))
+        sources = {}
 
     chapters: dict[str, Chapter] = {}
     unordered: list[Chapter] = []
     for file in sorted(lang_dir.glob("*.md")):
         rel = f"{language}/{file.name}"
-        chapter, found = load_chapter(
-            file,
-            rel,
-            root,
-            palette=look.palette,
-            sources=sources,
-            default_colour=look.ink,
-        )
+        try:
+            chapter, found = load_chapter(
+                file,
+                rel,
+                root,
+                palette=look.palette,
+                sources=sources,
+                default_colour=look.ink,
+            )
+        except Exception as error:  # noqa: BLE001 - filed under the chapter, not story.yaml
+            chapter, found = None, [internal_problem(rel, error)]
         problems.extend(found)
         if chapter is None or not chapter.id:
             continue

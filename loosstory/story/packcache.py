@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import os
 import pickle
+import stat
 import zlib
 from pathlib import Path
 
 from loosstory.story.model import LoadResult
 from loosstory.story.parsecache import engine_stamp, entry, write_atomically
+from loosstory.story.safefs import MAX_TEXT_BYTES, TooLarge, pack_file, read_bounded
 
 _KIND = "loosstory-pack-1"  # bumped when what is kept changes
 _TEXT_SUFFIXES = (".md", ".yaml", ".yml")
@@ -29,7 +31,11 @@ _MAX_FILES = 5000  # a folder this big is not a story pack: no cache
 
 def fingerprint(root: Path) -> tuple | None:
     """Every file under ``root``: (relative path, size, mtime, crc32 of its text if it is
-    YAML or Markdown), and every folder ("path/"), sorted; None if it cannot be walked."""
+    YAML or Markdown), and every folder ("path/"), sorted; None if it cannot be walked.
+
+    Nothing outside the pack is walked or opened: symlinks are not followed (a link is
+    listed with where it leads, "path@"), special files are listed, never opened, and a
+    text file larger than the loader reads means no cache."""
     found: list[tuple[str, int, int, int]] = []
     stack = [(root, "")]
     try:
@@ -38,19 +44,30 @@ def fingerprint(root: Path) -> tuple | None:
             with os.scandir(folder) as entries:
                 for item in entries:
                     rel = prefix + item.name
-                    if item.is_dir(follow_symlinks=True):  # listed too: a language folder
-                        found.append((rel + "/", 0, 0, 0))  # can be there and empty
+                    if item.is_symlink():
+                        target = os.path.realpath(item.path).encode("utf-8", "surrogateescape")
+                        found.append((rel + "@", 0, 0, zlib.crc32(target)))
+                    elif item.is_dir(follow_symlinks=False):  # listed too: a language
+                        found.append((rel + "/", 0, 0, 0))  # folder can be there and empty
                         stack.append((Path(item.path), rel + "/"))
                         continue
-                    info = item.stat(follow_symlinks=True)
+                    info = item.stat(follow_symlinks=False)
+                    if item.is_symlink():
+                        try:  # what the loader would read through the link
+                            info = item.stat(follow_symlinks=True)
+                        except OSError:
+                            continue
                     crc = 0
-                    if item.name.endswith(_TEXT_SUFFIXES):
-                        with open(item.path, "rb") as fh:
-                            crc = zlib.crc32(fh.read())
+                    if item.name.endswith(_TEXT_SUFFIXES) and stat.S_ISREG(info.st_mode):
+                        if info.st_size > MAX_TEXT_BYTES:
+                            return None
+                        real, _ = pack_file(root, Path(item.path), rel)
+                        if real is not None:
+                            crc = zlib.crc32(read_bounded(real, MAX_TEXT_BYTES))
                     found.append((rel, info.st_size, info.st_mtime_ns, crc))
                     if len(found) > _MAX_FILES:
                         return None
-    except OSError:
+    except (OSError, TooLarge):
         return None
     found.sort()
     return tuple(found)

@@ -13,6 +13,7 @@ from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import Treeprocessor
 
+from loosstory.story import refs
 from loosstory.story.model import Figure, Link, Page, Problem
 from loosstory.story.precisions import inject, split_precisions
 from loosstory.story.refs import is_valid_id, resolve_in_pack, slugify
@@ -182,6 +183,9 @@ def parse_pages(
                 "chapitre : donnez un identifiant différent à chaque page",
             )
         seen.setdefault(page_id, draft.line)
+        warning = refs.html_warning(draft.title, "le titre de la page")
+        if warning:
+            report(draft.line, 1, "warning", warning)
         view = draft.attrs.get("view")
         for key in draft.attrs:
             if key not in PAGE_ATTRIBUTES:
@@ -293,6 +297,10 @@ def _figure(
             report(line, column, "warning", f"attribut d'image inconnu « {key} » (connu : credit)")
     if leftovers:
         report(line, column, "warning", f"attributs d'image illisibles : {' '.join(leftovers)}")
+    for text, what in ((alt, "le texte alternatif"), (caption, "la légende"), (credit, "le crédit")):
+        warning = refs.html_warning(text, what)
+        if warning:
+            report(line, column, "warning", warning)
     if image_id is None:
         image_id = slugify(Path(src).stem) if src else "image"
     elif not is_valid_id(image_id):

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path, PurePosixPath
+
+from loosstory.story.safefs import pack_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>|&#?\w+;")
+
+
+def html_warning(text: str, what: str) -> str | None:
+    """A warning when ``text`` (shown as plain text: a title, a caption…) holds HTML."""
+    found = _TAG.search(text)
+    if found is None:
+        return None
+    return (
+        f"HTML « {found.group(0)[:40]} » dans {what} : ce texte est affiché tel quel, balises "
+        "comprises ; écrivez du texte simple"
+    )
 
 
 def is_valid_id(value: str) -> bool:
@@ -28,11 +43,16 @@ def is_external(ref: str) -> bool:
     return bool(_SCHEME.match(ref)) and not _DRIVE.match(ref) or ref.startswith("//")
 
 
-def resolve_in_pack(root: Path, ref: str) -> tuple[Path | None, str | None]:
+def resolve_in_pack(
+    root: Path, ref: str, *, open_image: bool = True
+) -> tuple[Path | None, str | None]:
     """Resolve a file reference written in the pack.
 
-    Returns (absolute path, None) when it exists inside the pack, else (None, French
-    message saying what is wrong and what to do). Nothing is ever fetched.
+    Returns (absolute path, None) when it is a regular file inside the pack and a readable
+    image (:mod:`loosstory.story.imagecheck`), else (None, French message saying what is
+    wrong and what to do). Nothing is ever fetched. ``open_image=False`` (the cover's path
+    to its first frame) skips opening the image: the renderer refuses a bad one itself
+    (``ui/images.py``), and the full load that follows checks it.
     """
     ref = ref.strip()
     if not ref:
@@ -51,16 +71,22 @@ def resolve_in_pack(root: Path, ref: str) -> tuple[Path | None, str | None]:
         return None, f"« {ref} » contient « \\ » : séparez les dossiers par « / »"
     if ".." in PurePosixPath(ref).parts:
         return None, f"« {ref} » sort du dossier du contenu (« .. ») : ce n'est pas permis"
-    base = root.resolve()
-    candidate = (base / ref).resolve()
-    if not candidate.is_relative_to(base):
-        return None, f"« {ref} » mène hors du dossier du contenu (lien symbolique ?)"
-    if not candidate.is_file():
+    real, message = pack_file(root, root / ref, ref)
+    if message:
+        return None, message
+    if real is None:
         return (
             None,
             f"fichier introuvable : « {ref} » (vérifiez le nom, les majuscules et le dossier)",
         )
-    return candidate, None
+    message = None
+    if open_image:
+        from loosstory.story.imagecheck import check_image  # not on the cover's first path
+
+        message = check_image(real)
+    if message:
+        return None, f"« {ref} » : {message}"
+    return Path(os.path.realpath(real)), None
 
 
 def resolve_colour(value: object, palette: dict[str, str]) -> tuple[str, str | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from loosstory.story.files import read_text
@@ -13,9 +14,9 @@ SOURCE_KEYS = {"title", "url", "confidence"}
 
 def read_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
     file = root / "sources.yaml"
-    if not file.is_file():
+    if not os.path.lexists(file):
         return {}
-    text, problem = read_text(file, "sources.yaml")
+    text, problem = read_text(file, "sources.yaml", root)
     if problem:
         problems.append(problem)
         return {}

@@ -14,7 +14,7 @@ from typing import Any
 
 from loosstory.story.located import Located
 from loosstory.story.model import Problem
-from loosstory.story.refs import HEX_COLOUR
+from loosstory.story.refs import HEX_COLOUR, html_warning
 from loosstory.story.refs import is_valid_id as _is_valid_id
 
 FORMAT = 1
@@ -90,6 +90,9 @@ def text_value(
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if isinstance(value, str) and value.strip():
+        warning = html_warning(value, str(keys[-1]) if keys else what)
+        if warning:
+            problems.append(doc.problem(keys, "warning", warning))
         return value.strip()
     if value is None and not required:
         return ""

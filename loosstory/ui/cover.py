@@ -84,6 +84,8 @@ class CoverScreen(QWidget):
         self.subtitle = QLabel(story.subtitle if story else "", self.front)
         self.subtitle.setObjectName("coverSubtitle")
         self.subtitle.setWordWrap(True)
+        for label in (self.title, self.subtitle):  # the author's text, never rich text
+            set_enum_property(label, "textFormat", "PlainText")
         label = story.start_label if story and story.start_label else self.tr("Commencer")
         # QPushButton(parent) then setText: given (text, parent), PySide6 tries the (icon,
         # text, parent) overload first and builds QIcon's type (~1.5 ms, see qtlazy).
@@ -103,6 +105,7 @@ class CoverScreen(QWidget):
             credit_text = " — ".join(t for t in (cover.caption, cover.credit) if t)
         self.credit = QLabel(credit_text, self.front)
         self.credit.setObjectName("coverCredit")
+        set_enum_property(self.credit, "textFormat", "PlainText")
         set_enum_property(self.credit, "alignment", "AlignRight|AlignBottom")
         self.credit.setAccessibleName(self.tr("Crédit de l'image : %1").replace("%1", credit_text))
 

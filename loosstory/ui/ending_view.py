@@ -44,6 +44,8 @@ class InfoScreen(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName(f"{name}Title")
         self.title.setWordWrap(True)
+        for label in (self.eyebrow, self.title):  # the story's title: never rich text
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.text = PageText(palette.background, self)  # with its fade while more waits below
         self.text.setObjectName(f"{name}Text")
         self.text.setOpenLinks(False)

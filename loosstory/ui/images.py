@@ -9,6 +9,8 @@ into a :class:`QImage`. No ``QPixmap`` is ever made off the GUI thread.
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -24,6 +26,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QImage, QImageReader, QPainter
+
+from loosstory.story.imagecheck import MAX_IMAGE_PIXELS
 
 FIT = "fit"  # the whole image inside the box
 COVER = "cover"  # the box filled, centred crop
@@ -128,12 +132,21 @@ def decode(path: Path, box: QSize, mode: str = FIT) -> QImage:
     The loader calls :func:`warm_up` on the GUI thread before its first decode; a direct
     caller on the GUI thread gets the enums resolved here."""
     _E.resolve()
-    if box.isEmpty():
+    if box.isEmpty() or not _regular(path):
         return QImage()
     if path.suffix.lower() == ".svg":
+        from PySide6.QtCore import QByteArray
         from PySide6.QtSvg import QSvgRenderer  # first imported by warm_up, on the GUI thread
 
-        renderer = QSvgRenderer(str(path))
+        from loosstory.story.imagecheck import MAX_SVG_BYTES, svg_problem
+        from loosstory.story.safefs import read_bounded
+
+        # From its bytes, once checked: an SVG referring to any file (an <image> of
+        # /etc/…, a url(file:…)) or too complex is never drawn (loosstory.story.imagecheck).
+        data = read_bounded(path, MAX_SVG_BYTES)
+        if svg_problem(data) is not None:
+            return QImage()
+        renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             return QImage()
         size = _target_size(renderer.defaultSize(), box, mode)
@@ -148,6 +161,8 @@ def decode(path: Path, box: QSize, mode: str = FIT) -> QImage:
         reader = QImageReader(str(path))
         reader.setAutoTransform(True)
         source = reader.size()
+        if source.width() * source.height() > MAX_IMAGE_PIXELS:
+            return QImage()  # declared larger than the pixel limit: never decoded
         if source.isValid() and not source.isEmpty():
             reader.setScaledSize(_target_size(source, box, mode))
         image = reader.read()
@@ -158,7 +173,18 @@ def decode(path: Path, box: QSize, mode: str = FIT) -> QImage:
     return _crop_centre(image, box) if mode == COVER else image
 
 
+def _regular(path: Path) -> bool:
+    """Only a regular file is handed to a decoder (never a FIFO or a device)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 _warmed_up = False
+# Qt refuses to allocate more than this for one decoded image (a PNG "bomb"); the loader
+# already refuses images over MAX_IMAGE_PIXELS (loosstory.story.imagecheck).
+ALLOCATION_LIMIT_MB = 256
 
 
 def warm_up() -> None:
@@ -174,6 +200,7 @@ def warm_up() -> None:
         return
     _warmed_up = True
     _E.resolve()
+    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice  # for this only: not at start-up
     from PySide6.QtSvg import QSvgRenderer
     svg = QByteArray(b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'

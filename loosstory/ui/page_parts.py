@@ -101,6 +101,8 @@ class ChapterBand(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
+        for label in (self.chapter_label, self.title):  # the author's text, never rich text
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("chapterProgress")
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

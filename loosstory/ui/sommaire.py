@@ -83,6 +83,8 @@ class ChapterCard(QAbstractButton):
         self.question.setObjectName("muted")
         for child in (self.image, self.number, self.title, self.question):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        for label in (self.title, self.question):  # the author's text, never rich text
+            label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.image)
         layout.addWidget(self.number)
@@ -171,6 +173,7 @@ class SommaireScreen(QWidget):
         self.heading.setObjectName("sommaireTitle")
         self.story_title = QLabel(story.title if story else "", self)
         self.story_title.setObjectName("muted")
+        self.story_title.setTextFormat(Qt.TextFormat.PlainText)  # the author's text
         self.home_button = QPushButton(self.tr("Accueil"), self)
         self.home_button.setObjectName("homeButton")
         self.home_button.setAccessibleName(self.tr("Retour à l'accueil"))

@@ -43,6 +43,7 @@ class AdminPanel(QWidget):
         self.title = QLabel("Administration du kiosque", self.card)
         self.status = QLabel("", self.card)
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # holds the story's title
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         signals = {"reload": self.reload_requested, "problems": self.problems_requested,

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
+import stat
 import threading
 import time
 from pathlib import Path
@@ -38,18 +40,62 @@ WATCH_FILE = "watched-folder.txt"
 KEEP_COPIES = 3
 
 
+MAX_PACK_FILES = 5000
+MAX_PACK_BYTES = 2 * 1024 ** 3  # 2 GB: a story pack is a few MB of text and pictures
+
+
+def _entries(folder: Path):
+    """(relative path, lstat) of everything under ``folder``; links are not followed."""
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(dirs + [f for f in files if not f.startswith(".")]):
+            path = Path(top) / name
+            try:
+                yield path.relative_to(folder).as_posix(), path, os.lstat(path)
+            except OSError:
+                continue
+
+
 def folder_signature(folder: Path) -> str:
     """A fingerprint of every file's path, size and modification time ("" if absent)."""
     if not folder.is_dir():
         return ""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path.relative_to(folder)}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    for count, (rel, _, info) in enumerate(_entries(folder)):
+        if count > MAX_PACK_FILES:
+            break
+        digest.update(f"{rel}|{info.st_mode}|{info.st_size}|{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def outside_links(folder: Path) -> list[Problem]:
+    """What in ``folder`` a copy must not take: links leading out of it, devices, named
+    pipes, sockets, and more files or bytes than a pack holds. Nothing is opened."""
+    base = Path(os.path.realpath(folder))
+    problems: list[Problem] = []
+    total = 0
+    for count, (rel, path, info) in enumerate(_entries(folder)):
+        if count >= MAX_PACK_FILES:
+            problems.append(Problem(rel, 0, 0, "error", f"plus de {MAX_PACK_FILES} fichiers : "
+                                    "ce n'est pas un dossier de contenu"))
+            break
+        if stat.S_ISLNK(info.st_mode):
+            real = Path(os.path.realpath(path))
+            if not real.is_relative_to(base):
+                problems.append(Problem(rel, 0, 0, "error", f"« {rel} » est un lien qui mène "
+                                        f"hors du dossier du contenu ({real}) : copiez le "
+                                        "fichier lui-même dans le dossier"))
+        elif not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+            problems.append(Problem(rel, 0, 0, "error", f"« {rel} » n'est pas un fichier "
+                                    "ordinaire (périphérique, tube nommé ou socket) : "
+                                    "retirez-le"))
+        else:
+            total += info.st_size
+    if total > MAX_PACK_BYTES:
+        problems.append(Problem(".", 0, 0, "error", f"dossier trop lourd ({total // 1024 ** 2} "
+                                f"Mo, limite {MAX_PACK_BYTES // 1024 ** 2} Mo) : retirez ce "
+                                "qui n'est pas du contenu (vidéos, archives…)"))
+    return problems
 
 
 def remembered_pack(data_dir: Path, configured: Path | str | None = None) -> Path | None:
@@ -159,6 +205,11 @@ class ContentUpdates(QObject):
     def _work(self, folder: Path) -> None:
         copy: Path | None = None
         try:
+            refused = outside_links(folder)  # before anything reads a file of the folder
+            if refused:  # never copied: a link's target would be copied as pack content
+                self._result = (False, str(folder), None, None, refused)
+                self.checked.emit(False, str(folder))
+                return
             manifest_gate(folder, self.require_manifest)  # still being copied? wait
             if not (folder / "story.yaml").is_file():
                 raise FileNotFoundError(f"{folder} : pas de story.yaml, ce n'est pas un dossier "
@@ -169,11 +220,13 @@ class ContentUpdates(QObject):
             while copy.exists():
                 copy = copy.with_name(f"{copy.name.split('~')[0]}~{suffix}")
                 suffix += 1
-            shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(".*"))
+            # Links are copied as links (never their targets); the copy is what is checked
+            # and what is played, so the kiosk plays exactly what `check` accepted.
+            shutil.copytree(folder, copy, symlinks=True, ignore=shutil.ignore_patterns(".*"))
             manifest_gate(copy, self.require_manifest)  # changed while it was copied?
             checked = check_pack(copy)
-            problems = list(checked.problems)
-            if checked.errors or checked.story is None:
+            problems = list(checked.problems) + outside_links(copy)
+            if checked.errors or checked.story is None or any(p.is_error for p in problems):
                 shutil.rmtree(copy, ignore_errors=True)
                 self._result = (False, str(folder), None, None, problems)
             else:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from loosstory.modes.kiosk.bounds import check_number
 from loosstory.modes.kiosk.content import remembered_pack
 from loosstory.modes.kiosk.controller import KioskController
 from loosstory.modes.kiosk.resilience import setup_logging
@@ -48,8 +49,14 @@ def choose_content(settings: KioskSettings) -> tuple[Path, Path, LoadResult, lis
 
 def run_kiosk(content: Path | None = None, idle_timeout: float | None = None,
               config_file: Path | None = None, argv: list[str] | None = None) -> int:
-    settings = load_settings(config_file).with_overrides(content=content,
-                                                         idle_timeout=idle_timeout)
+    settings = load_settings(config_file)
+    if idle_timeout is not None:  # --idle-timeout: checked like the file's idle_timeout
+        idle_timeout, warning = check_number("idle_timeout", "--idle-timeout", idle_timeout,
+                                             float, settings.idle_timeout,
+                                             settings.test_timings)
+        if warning:
+            settings = settings.with_overrides(warnings=(*settings.warnings, warning))
+    settings = settings.with_overrides(content=content, idle_timeout=idle_timeout)
     _, recent = setup_logging(settings.log_file)
     for warning in settings.warnings:
         log.warning("%s", warning)

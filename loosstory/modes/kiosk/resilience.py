@@ -31,6 +31,31 @@ class RecentProblems(logging.Handler):
             pass
 
 
+class LogFile(logging.handlers.RotatingFileHandler):
+    """The rotating log file, which says once on stderr that it cannot write (a full disk)
+    and then drops its messages quietly, instead of printing a « --- Logging error --- »
+    traceback for every message (the admin panel's recent problems still get them)."""
+
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging API)
+        if self.failed:
+            return
+        self.failed = True
+        error = sys.exc_info()[1]
+        try:
+            sys.stderr.write(f"loosstory: journal impossible dans {self.baseFilename} "
+                             f"({error}) ; les messages suivants ne sont plus écrits\n")
+        except Exception:  # noqa: BLE001 - stderr itself may be gone
+            pass
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:  # the last flush on a full disk
+            pass
+
+
 def setup_logging(log_file: Path, max_bytes: int = 1_000_000,
                   backups: int = 5) -> tuple[logging.Handler | None, RecentProblems]:
     """Log to ``log_file`` (rotating, 5 × 1 MB) and keep recent problems in memory."""
@@ -39,8 +64,7 @@ def setup_logging(log_file: Path, max_bytes: int = 1_000_000,
     handler: logging.Handler | None = None
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=max_bytes,
-                                                       backupCount=backups, encoding="utf-8")
+        handler = LogFile(log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     except OSError as error:

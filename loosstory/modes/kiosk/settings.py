@@ -31,11 +31,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from loosstory.modes.kiosk import paths
+from loosstory.modes.kiosk.bounds import check_number, check_pin_hash
 from loosstory.modes.kiosk.hours import OpeningHours, parse_hours
 from loosstory.modes.kiosk.pin import DEFAULT_PIN_HASH
+from loosstory.story.yamlsource import load_located
 
 MIN_COUNTDOWN = 20.0  # seconds: an older visitor must have time to read and tap
 # TEST-ONLY override: with this variable set to 1 the countdown may be shorter than
@@ -125,7 +125,7 @@ def _convert(value: Any, kind: type, base: Path) -> Any:
             return value
         raise ValueError
     if kind is Path:
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip() or "\x00" in value:
             raise ValueError
         path = Path(os.path.expanduser(value.strip()))
         return path if path.is_absolute() else (base / path)
@@ -138,6 +138,36 @@ def _convert(value: Any, kind: type, base: Path) -> Any:
     return value
 
 
+def _read_yaml(file: Path, warnings: list[str]) -> Any:
+    """kiosk.yaml parsed as the packs' YAML is (bounded size and aliases, no duplicate
+    keys); {} with a warning when it cannot be."""
+    from loosstory.story.safefs import read_bounded
+
+    try:
+        text = read_bounded(file, 1024 * 1024).decode("utf-8")
+    except Exception as error:  # noqa: BLE001 - too large, unreadable, not UTF-8: defaults
+        warnings.append(f"{file}: illisible ({error.__class__.__name__}), réglages par défaut")
+        return {}
+    located, problem = load_located(text, str(file))
+    if problem is not None or located is None:
+        warnings.append(f"{problem.format() if problem else file}, réglages par défaut")
+        return {}
+    return located.value or {}
+
+
+def _numeric(name: str, shown: str, value: Any, kind: type, values: dict[str, Any],
+             warnings: list[str], file: Path) -> bool:
+    """A number setting checked by :mod:`bounds` (True when ``name`` is one)."""
+    if kind not in (int, float):
+        return False
+    default = next(f.default for f in fields(KioskSettings) if f.name == name)
+    values[name], warning = check_number(name, shown, value, kind, default,
+                                         bool(values.get("test_timings")))
+    if warning:
+        warnings.append(f"{file}: {warning}")
+    return True
+
+
 def load_settings(file: Path | None = None) -> KioskSettings:
     """Settings from ``file`` (default: :func:`paths.config_file`); a missing file is fine."""
     file = file or paths.config_file()
@@ -147,11 +177,7 @@ def load_settings(file: Path | None = None) -> KioskSettings:
         values["test_timings"] = True
     raw: Any = {}
     if file.is_file():
-        try:
-            raw = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            warnings.append(f"{file}: illisible ({error.__class__.__name__}), réglages par défaut")
-            raw = {}
+        raw = _read_yaml(file, warnings)
     if not isinstance(raw, dict):
         warnings.append(f"{file}: une liste de clés « nom: valeur » est attendue")
         raw = {}
@@ -162,6 +188,8 @@ def load_settings(file: Path | None = None) -> KioskSettings:
                     warnings.append(f"{file}: clé inconnue « attract.{sub} » ignorée")
                     continue
                 name, kind = _ATTRACT[sub]
+                if _numeric(name, f"attract.{sub}", sub_value, kind, values, warnings, file):
+                    continue
                 try:
                     values[name] = _convert(sub_value, kind, file.parent)
                 except ValueError:
@@ -175,6 +203,11 @@ def load_settings(file: Path | None = None) -> KioskSettings:
             warnings.append(f"{file}: clé inconnue « {key} » ignorée")
             continue
         name, kind = _KEYS[key]
+        if _numeric(name, key, value, kind, values, warnings, file):
+            continue
+        if key == "pin_hash" and isinstance(value, str) and check_pin_hash(value):
+            warnings.append(f"{file}: {check_pin_hash(value)}")
+            continue
         try:
             values[name] = _convert(value, kind, file.parent)
         except ValueError:

@@ -110,6 +110,8 @@ class DetailPanel(QFrame):
         self.meta = QLabel()
         self.meta.setObjectName("meta")
         self.meta.setWordWrap(True)
+        for label in (self.kicker, self.title, self.summary, self.meta):  # the author's
+            label.setTextFormat(Qt.TextFormat.PlainText)  # text, never rich text
         self.see_also = QLabel("Voir aussi")
         self.see_also.setObjectName("seeAlso")
         self.links_box = QVBoxLayout()

@@ -56,6 +56,8 @@ class TimelineHeader:
         self.hint = QLabel(description)
         self.hint.setObjectName("timelineHint")
         self.hint.setWordWrap(True)
+        for label in (self.title, self.hint):  # the author's text, never rich text
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.earlier = QPushButton("◀  Plus tôt")
         self.later = QPushButton("Plus tard  ▶")
         self.earlier.setAccessibleName("Remonter le temps")
