@@ -46,7 +46,7 @@ def _grab(window, out: Path) -> None:
 
 
 def _settle(app, window) -> None:
-    from loosstory.ui.reader import wait_until_drawn
+    from loosstory.ui.reader.build import wait_until_drawn
 
     wait_until_drawn(window)
     for _ in range(5):
@@ -64,8 +64,8 @@ def _skip_animations(window) -> None:
 
 def render_reader(content: Path, out: Path, size: tuple[int, int]) -> None:
     from loosstory.story.loader import load_story
-    from loosstory.ui.config import ReaderConfig
-    from loosstory.ui.reader import build_reader
+    from loosstory.ui.reader.build import build_reader
+    from loosstory.ui.reader.config import ReaderConfig
 
     app = _app()
     result = load_story(content)
@@ -109,8 +109,8 @@ def render_reader(content: Path, out: Path, size: tuple[int, int]) -> None:
 
 def render_problems(content: Path, out: Path, size: tuple[int, int]) -> None:
     from loosstory.story.loader import load_story
-    from loosstory.ui.config import ReaderConfig
-    from loosstory.ui.reader import build_reader
+    from loosstory.ui.reader.build import build_reader
+    from loosstory.ui.reader.config import ReaderConfig
 
     app = _app()
     if BROKEN.exists():
@@ -139,8 +139,8 @@ def render_kiosk(content: Path, out: Path, size: tuple[int, int]) -> None:
     from loosstory.modes.kiosk.controller import KioskController
     from loosstory.modes.kiosk.settings import KioskSettings
     from loosstory.story.loader import load_story
-    from loosstory.ui.config import ReaderConfig
-    from loosstory.ui.reader import wait_until_drawn
+    from loosstory.ui.reader.build import wait_until_drawn
+    from loosstory.ui.reader.config import ReaderConfig
 
     app = _app()
 
@@ -206,7 +206,7 @@ def render_kiosk(content: Path, out: Path, size: tuple[int, int]) -> None:
 
 
 def render(out: Path, sizes, content: Path) -> int:
-    from loosstory.ui.fonts import load_fonts
+    from loosstory.ui.look.fonts import load_fonts
 
     out.mkdir(parents=True, exist_ok=True)
     _app()

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from loosstory.modes.kiosk.controller import KioskController
 from loosstory.modes.kiosk.settings import KioskSettings
 from loosstory.stats.store import EventStore
-from loosstory.ui.config import ReaderConfig
-from loosstory.ui.theme import load_fonts
+from loosstory.ui.look.theme import load_fonts
+from loosstory.ui.reader.config import ReaderConfig
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -15,7 +15,7 @@ from loosstory.modes.kiosk import controller as modes
 from loosstory.modes.kiosk.attract import INVITATION
 from loosstory.stats.store import read_events
 from loosstory.story.loader import load_story
-from loosstory.ui.state import ReaderState
+from loosstory.ui.reader.state import ReaderState
 from tests.modes.conftest import make_kiosk
 
 Key = Qt.Key
@@ -97,7 +97,7 @@ def test_reset_restores_every_setting_and_position(kiosk, qtbot, load_result):
 
 def test_reset_closes_open_panels_of_the_interactive_views(qtbot, tmp_path):
     from loosstory.resources import content_dir
-    from loosstory.ui.timeline import TimelineView
+    from loosstory.ui.views.timeline import TimelineView
 
     result = load_story(content_dir())
     kiosk = make_kiosk(qtbot, result, tmp_path / "data")

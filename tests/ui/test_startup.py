@@ -20,10 +20,10 @@ from PySide6.QtTest import QTest
 from loosstory.resources import content_dir
 from loosstory.story.head import load_head
 from loosstory.story.loader import load_story
-from loosstory.ui import state as screens
-from loosstory.ui.config import ReaderConfig
-from loosstory.ui.loading import StoryLoading
-from loosstory.ui.reader import build_reader
+from loosstory.ui.reader import state as screens
+from loosstory.ui.reader.build import build_reader
+from loosstory.ui.reader.config import ReaderConfig
+from loosstory.ui.reader.loading import StoryLoading
 from tests.story.packs import STORY_YAML, write_pack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,15 +100,15 @@ def test_the_first_frame_path_imports_neither_markdown_nor_the_chapters_nor_the_
         "app = QApplication([])\n"
         "from loosstory.app import run\n"
         "from loosstory.story.head import load_head\n"
-        "from loosstory.ui.reader import build_reader\n"
+        "from loosstory.ui.reader.build import build_reader\n"
         "from loosstory.resources import content_dir\n"
         "state, loader, window = build_reader(load_head(content_dir()), loading=True)\n"
         "window.show()\n"
         "app.processEvents()\n"
         "late = ['markdown', 'loosstory.story.pages', 'loosstory.story.chapters',\n"
         "        'loosstory.story.timeline', 'loosstory.story.schematic',\n"
-        "        'loosstory.ui.page_view', 'loosstory.ui.sommaire', 'loosstory.ui.schematic',\n"
-        "        'loosstory.ui.timeline', 'importlib.metadata']\n"
+        "        'loosstory.ui.page.screen', 'loosstory.ui.screens.sommaire', 'loosstory.ui.views.schematic',\n"
+        "        'loosstory.ui.views.timeline', 'importlib.metadata']\n"
         "print(' '.join(m for m in late if m in sys.modules) or 'none')\n"
         "loader.wait_for_done()\n"
     )
@@ -175,7 +175,7 @@ def test_a_second_start_draws_the_cover_without_pyyaml(tmp_path) -> None:
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from loosstory.story.head import load_head\n"
-        "from loosstory.ui.reader import build_reader\n"
+        "from loosstory.ui.reader.build import build_reader\n"
         "from loosstory.resources import content_dir\n"
         "head = load_head(content_dir(), cache=True)\n"
         "state, loader, window = build_reader(head, loading=True)\n"

@@ -46,7 +46,7 @@ ReaderFactory = Callable[[LoadResult, object], tuple[object, object, QWidget]]
 
 
 def default_factory(result: LoadResult, config: object) -> tuple[object, object, QWidget]:
-    from loosstory.ui.reader import build_reader
+    from loosstory.ui.reader.build import build_reader
 
     return build_reader(result, config)  # type: ignore[arg-type]
 

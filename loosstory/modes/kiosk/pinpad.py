@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from loosstory.modes.kiosk.pin import verify_pin
 from loosstory.modes.kiosk.theme import KioskLook, scale_for, touch
-from loosstory.ui.theme import body_font, title_font
+from loosstory.ui.look.theme import body_font, title_font
 
 
 class PinPad(QWidget):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor
 
 from loosstory.story.model import Look
-from loosstory.ui.theme import Palette, contrast_ratio, ink_on, mix
+from loosstory.ui.look.theme import Palette, contrast_ratio, ink_on, mix
 
 NIGHT = "#15181b"  # the attract loop's and the overlays' dark ground
 

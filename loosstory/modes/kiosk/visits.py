@@ -127,8 +127,8 @@ class VisitRecorder(QObject):
         if window is None:
             return
         try:
-            from loosstory.ui.schematic import SchematicView
-            from loosstory.ui.timeline import TimelineView
+            from loosstory.ui.views.schematic import SchematicView
+            from loosstory.ui.views.timeline import TimelineView
         except ImportError:
             return
         for view in window.findChildren(SchematicView):
