@@ -54,7 +54,7 @@ class Reader:
         from loosstory.story.loader import load_story
         from loosstory.ui.look.theme import load_fonts
         from loosstory.ui.reader.build import build_reader
-        from loosstory.ui.reader.config import ReaderConfig
+        from loosstory.ui.state.config import ReaderConfig
 
         load_fonts()
         self.views_registered_by_bench = register_views()

@@ -19,8 +19,8 @@ from loosstory.ui.look.fonts import COVER_FONTS, load_fonts, register_in_backgro
 if TYPE_CHECKING:  # imported by run(), while the cover's fonts are being registered
     from PySide6.QtCore import QTranslator
 
-    from loosstory.ui.reader.config import ReaderConfig
-    from loosstory.ui.reader.state import ReaderState
+    from loosstory.ui.state.config import ReaderConfig
+    from loosstory.ui.state.state import ReaderState
 
 log = logging.getLogger("loosstory")
 

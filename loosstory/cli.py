@@ -75,7 +75,7 @@ def _normalise(argv: list[str]) -> list[str]:
 
 
 def check(directory: Path) -> int:
-    from loosstory.story.checker import check_pack
+    from loosstory.story.loader import check_pack
 
     result = check_pack(directory)
     for problem in result.problems:

@@ -65,7 +65,7 @@ def _skip_animations(window) -> None:
 def render_reader(content: Path, out: Path, size: tuple[int, int]) -> None:
     from loosstory.story.loader import load_story
     from loosstory.ui.reader.build import build_reader
-    from loosstory.ui.reader.config import ReaderConfig
+    from loosstory.ui.state.config import ReaderConfig
 
     app = _app()
     result = load_story(content)
@@ -110,7 +110,7 @@ def render_reader(content: Path, out: Path, size: tuple[int, int]) -> None:
 def render_problems(content: Path, out: Path, size: tuple[int, int]) -> None:
     from loosstory.story.loader import load_story
     from loosstory.ui.reader.build import build_reader
-    from loosstory.ui.reader.config import ReaderConfig
+    from loosstory.ui.state.config import ReaderConfig
 
     app = _app()
     if BROKEN.exists():
@@ -140,7 +140,7 @@ def render_kiosk(content: Path, out: Path, size: tuple[int, int]) -> None:
     from loosstory.modes.kiosk.settings import KioskSettings
     from loosstory.story.loader import load_story
     from loosstory.ui.reader.build import wait_until_drawn
-    from loosstory.ui.reader.config import ReaderConfig
+    from loosstory.ui.state.config import ReaderConfig
 
     app = _app()
 

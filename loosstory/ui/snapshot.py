@@ -113,7 +113,7 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     fonts = register_in_background()  # while the reader's modules are imported
 
     from loosstory.ui.reader.build import build_reader, wait_until_drawn
-    from loosstory.ui.reader.config import ReaderConfig
+    from loosstory.ui.state.config import ReaderConfig
 
     fonts.join()
     state, loader, window = build_reader(

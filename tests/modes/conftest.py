@@ -12,7 +12,7 @@ from loosstory.modes.kiosk.controller import KioskController
 from loosstory.modes.kiosk.settings import KioskSettings
 from loosstory.stats.store import EventStore
 from loosstory.ui.look.theme import load_fonts
-from loosstory.ui.reader.config import ReaderConfig
+from loosstory.ui.state.config import ReaderConfig
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -25,7 +25,7 @@ def main() -> int:
     from loosstory.resources import content_dir
     from loosstory.stats.store import EventStore
     from loosstory.story.loader import load_story
-    from loosstory.ui.reader.config import ReaderConfig
+    from loosstory.ui.state.config import ReaderConfig
 
     settings = KioskSettings(data_dir=data, idle_timeout=3600, countdown=30)
     store = EventStore(settings.stats_file)

@@ -41,7 +41,7 @@ def main() -> int:
     from loosstory.story.loader import load_story
     from loosstory.ui.look.theme import load_fonts
     from loosstory.ui.reader.build import wait_until_drawn
-    from loosstory.ui.reader.config import ReaderConfig
+    from loosstory.ui.state.config import ReaderConfig
 
     load_fonts()
     result = load_story(ROOT / "content")

@@ -15,7 +15,7 @@ from loosstory.modes.kiosk import controller as modes
 from loosstory.modes.kiosk.attract import INVITATION
 from loosstory.stats.store import read_events
 from loosstory.story.loader import load_story
-from loosstory.ui.reader.state import ReaderState
+from loosstory.ui.state.state import ReaderState
 from tests.modes.conftest import make_kiosk
 
 Key = Qt.Key

@@ -12,9 +12,9 @@ from loosstory.story.model import LoadResult
 from loosstory.ui.look.theme import load_fonts
 from loosstory.ui.pictures.images import ImageLoader
 from loosstory.ui.reader.build import build_reader
-from loosstory.ui.reader.config import ReaderConfig
-from loosstory.ui.reader.state import ReaderState
 from loosstory.ui.reader.window import ReaderWindow
+from loosstory.ui.state.config import ReaderConfig
+from loosstory.ui.state.state import ReaderState
 
 
 @pytest.fixture(autouse=True, scope="session")

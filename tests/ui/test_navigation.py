@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtTest import QTest
 
-from loosstory.ui.reader import state as screens
+from loosstory.ui.state import state as screens
 from loosstory.ui.views.registry import VIEW_FACTORIES
 
 Key = Qt.Key

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTextBrowser, QWidget
 
 from loosstory.story.model import LoadResult, Problem
-from loosstory.ui.reader import state as screens
+from loosstory.ui.state import state as screens
 from loosstory.ui.views.registry import VIEW_FACTORIES, create_view
 from tests.ui.conftest import make_reader
 

@@ -20,10 +20,10 @@ from PySide6.QtTest import QTest
 from loosstory.resources import content_dir
 from loosstory.story.head import load_head
 from loosstory.story.loader import load_story
-from loosstory.ui.reader import state as screens
 from loosstory.ui.reader.build import build_reader
-from loosstory.ui.reader.config import ReaderConfig
 from loosstory.ui.reader.loading import StoryLoading
+from loosstory.ui.state import state as screens
+from loosstory.ui.state.config import ReaderConfig
 from tests.story.packs import STORY_YAML, write_pack
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,7 +22,7 @@ from loosstory.ui.page.parts import (
 )
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import FIT, ImageLoader
-from loosstory.ui.reader.state import ReaderState
+from loosstory.ui.state.state import ReaderState
 from loosstory.ui.views.interactive import reset_view
 from loosstory.ui.views.registry import create_view
 

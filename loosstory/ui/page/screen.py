@@ -29,7 +29,7 @@ from loosstory.ui.page.parts import (
 from loosstory.ui.page.progress import PathProgress
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import ImageLoader
-from loosstory.ui.reader.state import ReaderState
+from loosstory.ui.state.state import ReaderState
 
 
 class PageScreen(QWidget):

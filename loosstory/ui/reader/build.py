@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from loosstory.story.model import LoadResult
 from loosstory.ui.pictures.images import ImageLoader
-from loosstory.ui.reader.config import ReaderConfig
-from loosstory.ui.reader.state import ReaderState
 from loosstory.ui.reader.window import ReaderWindow
+from loosstory.ui.state.config import ReaderConfig
+from loosstory.ui.state.state import ReaderState
 from loosstory.ui.views.registry import register_builtin_views
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from loosstory.story.model import LoadResult
 from loosstory.ui.look.fonts import load_fonts
-from loosstory.ui.reader.state import ReaderState
+from loosstory.ui.state.state import ReaderState
 
 FALLBACK_MS = 400  # load anyway if no paint comes (a window never shown, a test)
 

@@ -21,10 +21,10 @@ from loosstory.ui.look.styles import stylesheet
 from loosstory.ui.look.theme import Palette, TypeScale
 from loosstory.ui.pictures.images import ImageLoader
 from loosstory.ui.qtlazy import Qt, set_enum_property
-from loosstory.ui.reader import state as screens
-from loosstory.ui.reader.state import ReaderState
 from loosstory.ui.reader.transitions import Transition
 from loosstory.ui.screens.cover import CoverScreen
+from loosstory.ui.state import state as screens
+from loosstory.ui.state.state import ReaderState
 from loosstory.ui.views.registry import preload_views
 
 if TYPE_CHECKING:  # built when the story is there, imported then (not before the cover)

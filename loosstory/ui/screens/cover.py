@@ -13,7 +13,7 @@ from loosstory.ui.look.theme import Palette, TypeScale, body_font, title_font
 from loosstory.ui.pictures.figure import ImageView
 from loosstory.ui.pictures.images import COVER, ImageLoader
 from loosstory.ui.qtlazy import Qt, set_enum_property
-from loosstory.ui.reader.state import ReaderState
+from loosstory.ui.state.state import ReaderState
 
 SCRIM = (18, 20, 23)  # the dark under the cover's text
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from loosstory.story.model import Problem
 from loosstory.ui.look.theme import Palette, TypeScale, body_font, readable_on, title_font
-from loosstory.ui.reader.state import ReaderState
+from loosstory.ui.state.state import ReaderState
 
 ERROR_RED = "#b3261e"
 

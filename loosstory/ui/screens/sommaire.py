@@ -20,7 +20,7 @@ from loosstory.story.model import Chapter
 from loosstory.ui.look.theme import Palette, TypeScale, body_font, mix, readable_on, title_font
 from loosstory.ui.pictures.figure import ImageView
 from loosstory.ui.pictures.images import COVER, ImageLoader
-from loosstory.ui.reader.state import ReaderState
+from loosstory.ui.state.state import ReaderState
 
 QUESTION_LINES = 6  # the guiding questions are read whole; 6 lines fit the longest at 1024 px
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from loosstory.ui.reader.state import PENDING_ENTITY
+from loosstory.ui.state.state import PENDING_ENTITY
 from loosstory.ui.views.colours import ViewColours
 from loosstory.ui.views.panel import pretty_target
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from loosstory.story.model import Story
 
 if TYPE_CHECKING:
-    from loosstory.ui.reader.state import ReaderState
+    from loosstory.ui.state.state import ReaderState
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from loosstory.story.model import Chapter, LoadResult, Page, Problem, Story
 from loosstory.story.path import GuidedPath
-from loosstory.ui.reader.config import ReaderConfig
+from loosstory.ui.state.config import ReaderConfig
 
 COVER = "cover"
 SOMMAIRE = "sommaire"
