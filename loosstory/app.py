@@ -80,6 +80,7 @@ def run(
     from loosstory.story.head import load_head
     from loosstory.ui.reader.build import build_reader
     from loosstory.ui.reader.loading import StoryLoading, print_problems
+    from loosstory.ui.state.state import ReaderState
 
     head = load_head(Path(content), cache=True)
     install_translations(app, head.story.language if head.story else None)
@@ -90,10 +91,12 @@ def run(
         load_fonts()
         result = load_story(Path(content))
         print_problems(result)
-        state, loader, window = build_reader(result, config)
+        state = ReaderState(result, config)  # the app's one state: it outlives the window
+        state, loader, window = build_reader(result, state=state)
         loading = None
     else:
-        state, loader, window = build_reader(head, config, loading=True)
+        state = ReaderState(head, config, loading=True)
+        state, loader, window = build_reader(head, state=state)
         loading = StoryLoading(Path(content), state, window)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(state)
@@ -112,4 +115,5 @@ def run(
         # Destroy the window now, not at some later garbage collection: its key and swipe
         # filters and its focusChanged connection must not outlive run() in a running process.
         window.deleteLater()
+        state.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -223,6 +223,9 @@ class FakeStory:
         self.chapters = []
         self.sources = {}
 
+    def view_page_ref(self, view: str) -> str:  # no chapter shows the view
+        return ""
+
 
 def test_create_wires_links_to_the_state_and_pages_can_open_an_element(qtbot, schematic,
                                                                         look) -> None:

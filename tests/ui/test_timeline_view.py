@@ -221,6 +221,9 @@ class FakeStory:
         self.timeline, self.schematic, self.look = timeline, None, look
         self.chapters, self.sources = [], {}
 
+    def view_page_ref(self, view: str) -> str:  # no chapter shows the view
+        return ""
+
 
 def test_create_wires_the_state(qtbot, timeline, look) -> None:
     state = FakeState()

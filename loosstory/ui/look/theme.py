@@ -137,8 +137,11 @@ class TypeScale(NamedTuple):
     height: int
 
     @classmethod
-    def for_size(cls, width: int, height: int) -> TypeScale:
+    def for_size(cls, width: int, height: int, factor: float = 1.0) -> TypeScale:
+        """From the window's size; ``factor`` is the visitor's text size (Settings.text_scale)."""
         body = max(18.0, min(height * 0.025, width * 0.0155))
+        if factor != 1.0:
+            body *= factor
         return cls(body=body, width=width, height=height)
 
     @property

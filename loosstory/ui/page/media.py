@@ -23,7 +23,7 @@ from loosstory.ui.page.parts import (
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import FIT, ImageLoader
 from loosstory.ui.state.state import ReaderState
-from loosstory.ui.views.interactive import reset_view
+from loosstory.ui.views.interactive import InteractiveView
 from loosstory.ui.views.registry import create_view
 
 
@@ -188,7 +188,8 @@ class MediaColumn(Preferred):
         unless the next page shows it too. The focus stays where it was, unless it was in
         the view."""
         focus = QApplication.focusWidget()
-        reset_view(view)
+        if isinstance(view, InteractiveView):
+            view.reset_view()
         if not keep:
             self.box_layout.removeWidget(view)
             view.hide()

@@ -29,12 +29,15 @@ from loosstory.ui.page.parts import (
 from loosstory.ui.page.progress import PathProgress
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import ImageLoader
+from loosstory.ui.screens.screen import Screen
 from loosstory.ui.state.state import ReaderState
 
 
-class PageScreen(QWidget):
+class PageScreen(Screen):
     """Shows the state's current page; its text, band and figures change on every position
     change. An interactive view is built once and kept (hidden) while other pages show."""
+
+    swipes_turn_pages = True
 
     def __init__(
         self,

@@ -22,19 +22,22 @@ def build_reader(
     *,
     loading: bool = False,
     eager: bool = True,
+    state: ReaderState | None = None,
 ) -> tuple[ReaderState, ImageLoader, ReaderWindow]:
-    """A reader for ``result``.
+    """A reader for ``result``: a window (with its image loader) on a state.
 
-    With ``loading``, ``result`` is the story's head only
+    The state is the caller's: pass the one the composition root owns (``state``) to build
+    a second window on it, or let one be made (it has no parent; the caller keeps it and
+    deletes it after the window). With ``loading``, ``result`` is the story's head only
     (:func:`loosstory.story.head.load_head`) and the state waits for ``finish_loading``.
     With ``eager=False`` each screen is built the first time it is shown (snapshots).
     """
-    config = config or ReaderConfig()
+    if state is None:
+        state = ReaderState(result, config, loading=loading)
+    config = state.config
     register_builtin_views()
-    state = ReaderState(result, config, loading=loading)
     loader = ImageLoader(config.image_cache_bytes, config.decode_threads)
     window = ReaderWindow(state, loader, eager=eager)
-    state.setParent(window)
     loader.setParent(window)
     return state, loader, window
 

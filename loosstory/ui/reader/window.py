@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -21,36 +22,30 @@ from loosstory.ui.look.styles import stylesheet
 from loosstory.ui.look.theme import Palette, TypeScale
 from loosstory.ui.pictures.images import ImageLoader
 from loosstory.ui.qtlazy import Qt, set_enum_property
+from loosstory.ui.reader.keymap import Keymap, reader_keymap
+from loosstory.ui.reader.screens import SCREENS
 from loosstory.ui.reader.transitions import Transition
-from loosstory.ui.screens.cover import CoverScreen
-from loosstory.ui.state import state as screens
-from loosstory.ui.state.state import ReaderState
+from loosstory.ui.screens.screen import Screen
+from loosstory.ui.state.state import PAGE, PROBLEMS, ReaderState
 from loosstory.ui.views.registry import preload_views
 
 if TYPE_CHECKING:  # built when the story is there, imported then (not before the cover)
     from loosstory.ui.page.screen import PageScreen
     from loosstory.ui.reader.gestures import SwipeDetector
+    from loosstory.ui.screens.cover import CoverScreen
     from loosstory.ui.screens.problems import ProblemsScreen
     from loosstory.ui.screens.sommaire import SommaireScreen
 
 WINDOW_TITLE = "Loos-en-Gohelle — loosstory"
 
 
-def _next_keys() -> tuple[int, ...]:  # functions, not constants: see qtlazy
-    return (Qt.Key.Key_Right, Qt.Key.Key_PageDown)
-
-
-def _previous_keys() -> tuple[int, ...]:
-    return (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
-
-
 # Keys left to a focused interactive view; PageUp/PageDown (clicker keys) still turn pages.
 def _view_wants_key(view: QWidget, key: int) -> bool:
     """Ask the view (Escape is its own only while a panel is open); VIEW_KEYS otherwise."""
-    from loosstory.ui.views.interactive import VIEW_KEYS  # a view is there: imported already
+    # a view is there: its module is imported already
+    from loosstory.ui.views.interactive import VIEW_KEYS, InteractiveView
 
-    wants_key = getattr(view, "wants_key", None)
-    return wants_key(key) if callable(wants_key) else key in VIEW_KEYS
+    return view.wants_key(key) if isinstance(view, InteractiveView) else key in VIEW_KEYS
 
 
 class ReaderWindow(QWidget):
@@ -61,9 +56,10 @@ class ReaderWindow(QWidget):
     PySide6 create every enum of QtCore/QtGui/QtWidgets (~180 Python enums, ~50 ms) before
     the first frame (bench/README.md, start-up).
 
-    The screens are built when the story can fill them: the cover from story.yaml alone
-    (``state.loading``), the sommaire and the page screen when the whole story is there,
-    the problems screen the first time it is shown.
+    The screens (:data:`loosstory.ui.reader.screens.SCREENS`) are built when the story can
+    fill them: the cover from story.yaml alone (``state.loading``), the sommaire and the
+    page screen when the whole story is there, the problems screen the first time it is
+    shown. Keys go through :attr:`keymap` to :attr:`actions`.
     """
 
     def __init__(
@@ -94,99 +90,120 @@ class ReaderWindow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(root)
 
-        self.screens: dict[str, QWidget] = {}
-        self._problems: ProblemsScreen | None = None
-        self.cover: CoverScreen | None = None
-        self.sommaire: SommaireScreen | None = None
-        self.page: PageScreen | None = None
+        self.screens: dict[str, Screen] = {}
         self.swipes: SwipeDetector | None = None
         self._key_widget: QWidget | None = None  # the focused widget whose keys we read
         self._scale: TypeScale | None = None
         self._eager = eager
-        if eager and (state.playable or state.loading):
-            self._ensure_screen(screens.COVER)
-        if eager and state.playable:
-            self._build_story_screens()
+        self._keymap: Keymap | None = None  # built on the first key (see keymap.py)
+        self.actions: dict[str, Callable[[], object]] = {
+            "next": state.next, "previous": state.previous, "start": state.start,
+            "first_in_chapter": state.first_in_chapter,
+            "last_in_chapter": state.last_in_chapter, "show_sommaire": state.show_sommaire,
+            "show_cover": state.show_cover, "toggle_fullscreen": self.toggle_fullscreen,
+        }
+        if eager:
+            self._build_eager_screens()
 
         self.transition = Transition(root, state.config.transition_ms)
         state.about_to_change.connect(self.transition.capture)
         state.screen_changed.connect(self._show_screen)
         state.position_changed.connect(self._after_move)
         state.story_loaded.connect(self._on_story_loaded)
+        state.settings_changed.connect(self._on_settings_changed)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # reader keys
         self._show_screen(state.screen)
         self.resize(1280, 800)
         self._rescale()  # the style sheet now, before any widget is polished (at show)
 
-    def _build_story_screens(self) -> None:
-        """The sommaire and the page screen, once the chapters are loaded; the interactive
-        views' modules are imported right after, in idle time, not on a page turn."""
-        self._ensure_screen(screens.SOMMAIRE)
-        self._ensure_screen(screens.PAGE)
-        QTimer.singleShot(0, self, preload_views)
+    # -- screens, from the registry ------------------------------------------------------
+    @property
+    def keymap(self) -> Keymap:
+        """The keys of this window (a mode may replace it with ``reader_keymap().extend``)."""
+        if self._keymap is None:
+            self._keymap = reader_keymap()
+        return self._keymap
 
-    def _ensure_screen(self, name: str) -> QWidget | None:
+    @keymap.setter
+    def keymap(self, keymap: Keymap) -> None:
+        self._keymap = keymap
+
+    def _build_eager_screens(self) -> None:
+        """Every screen the story can fill now; once the page screen exists, the interactive
+        views' modules are imported in idle time (not on a page turn)."""
+        for name, spec in SCREENS.items():
+            if spec.eager and name not in self.screens and spec.available(self.state):
+                self._ensure_screen(name)
+                if name == PAGE:
+                    QTimer.singleShot(0, self, preload_views)
+
+    def _ensure_screen(self, name: str) -> Screen | None:
         """The screen called ``name``, built now if it is not yet (None: nothing to show)."""
         if name in self.screens:
             return self.screens[name]
-        if name == screens.PROBLEMS:
-            return self.problems
-        state, loader = self.state, self.loader
-        widget: QWidget
-        if name == screens.COVER and (state.playable or state.loading):
-            widget = self.cover = CoverScreen(state, loader, self.palette_)
-        elif name == screens.SOMMAIRE and state.playable:
-            from loosstory.ui.screens.sommaire import SommaireScreen
-
-            widget = self.sommaire = SommaireScreen(state, loader, self.palette_)
-        elif name == screens.PAGE and state.playable:
-            from loosstory.ui.page.screen import PageScreen
+        spec = SCREENS.get(name)
+        if spec is None or not spec.available(self.state):
+            return None
+        widget = spec.build(self.state, self.loader, self.palette_)
+        set_enum_property(widget, "focusPolicy", "StrongFocus")  # the cover: before its first frame
+        widget.setAccessibleName(QCoreApplication.translate("ReaderWindow", spec.title))
+        self.screens[name] = widget
+        self.stack.addWidget(widget)
+        if widget.swipes_turn_pages:
             from loosstory.ui.reader.gestures import SwipeDetector
 
-            widget = self.page = PageScreen(state, loader, self.palette_)
-            self.swipes = SwipeDetector(self.page, state.config.swipe_min_px,
-                                        state.config.swipe_min_fraction)
+            self.swipes = SwipeDetector(widget, self.state.config.swipe_min_px,
+                                        self.state.config.swipe_min_fraction)
             self.swipes.swiped.connect(self._on_swipe)
             self.swipes.install()  # the page screen and its window only, not the application
-        else:
-            return None
-        self._add(name, widget)
-        apply = getattr(widget, "apply_scale", None)
-        if self._scale is not None and apply is not None:
-            apply(self._scale)
+        if self._scale is not None:
+            widget.apply_scale(self._scale)
         return widget
 
+    def _drop_screen(self, name: str) -> None:
+        widget = self.screens.pop(name, None)
+        if widget is None:
+            return
+        if self.swipes is not None and widget.swipes_turn_pages:
+            self.swipes.uninstall()
+            self.swipes = None
+        self.stack.removeWidget(widget)
+        widget.deleteLater()
+
     def _on_story_loaded(self) -> None:
-        if self._problems is not None:  # made from story.yaml's problems only: rebuilt on use
-            self.screens.pop(screens.PROBLEMS, None)
-            self.stack.removeWidget(self._problems)
-            self._problems.deleteLater()
-            self._problems = None
+        """The whole story arrived, or another replaced it: the screens made from the story
+        before (the problems of story.yaml alone, an older story's pages) are made again."""
+        for name, spec in SCREENS.items():
+            if spec.per_story and name in self.screens:
+                self._drop_screen(name)
         if self.state.playable and self._eager:
-            self._build_story_screens()
+            self._build_eager_screens()
+        shown = self.stack.currentWidget()
+        if shown is None or shown not in self.screens.values():
+            self.stack.setCurrentWidget(self._ensure_screen(self.state.screen) or self.problems)
+
+    def _on_settings_changed(self, _settings: object) -> None:
+        self.transition.duration_ms = 0 if self.state.reduced_motion else (
+            self.state.config.transition_ms)
+        self._rescale()
+
+    # screens by name, for the tools and tests that look at one
+    @property
+    def cover(self) -> CoverScreen | None:
+        return self.screens.get("cover")  # type: ignore[return-value]
+
+    @property
+    def sommaire(self) -> SommaireScreen | None:
+        return self.screens.get("sommaire")  # type: ignore[return-value]
+
+    @property
+    def page(self) -> PageScreen | None:
+        return self.screens.get(PAGE)  # type: ignore[return-value]
 
     @property
     def problems(self) -> ProblemsScreen:
         """The problems screen (built on first use: most visits never need it)."""
-        if self._problems is None:
-            from loosstory.ui.screens.problems import ProblemsScreen
-
-            self._problems = ProblemsScreen(self.state, self.palette_)
-            self._add(screens.PROBLEMS, self._problems)
-            if self._scale is not None:
-                self._problems.apply_scale(self._scale)
-        return self._problems
-
-    def _add(self, name: str, widget: QWidget) -> None:
-        set_enum_property(widget, "focusPolicy", "StrongFocus")  # the cover: before its first frame
-        widget.setAccessibleName({
-            screens.COVER: self.tr("Couverture"),
-            screens.SOMMAIRE: self.tr("Sommaire"),
-            screens.PAGE: self.tr("Page du chapitre"),
-            screens.PROBLEMS: self.tr("Erreurs du contenu"),
-        }[name])
-        self.screens[name] = widget
-        self.stack.addWidget(widget)
+        return self._ensure_screen(PROBLEMS)  # type: ignore[return-value]
 
     def _apply_qpalette(self) -> None:
         p = self.palette_
@@ -202,7 +219,7 @@ class ReaderWindow(QWidget):
         self.setPalette(palette)
 
     # -- screens --------------------------------------------------------------------------
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> Screen:
         return self.stack.currentWidget()
 
     def _show_screen(self, name: str) -> None:
@@ -223,20 +240,18 @@ class ReaderWindow(QWidget):
     def images_ready(self) -> bool:
         """True when every image on the current screen is decoded at its displayed size."""
         widget = self.current_screen()
-        return bool(getattr(widget, "images_ready", True))
+        return widget.images_ready if isinstance(widget, Screen) else True
 
     # -- scale ----------------------------------------------------------------------------
     def _rescale(self) -> None:
         size = self.size()
-        scale = TypeScale.for_size(size.width(), size.height())
+        scale = TypeScale.for_size(size.width(), size.height(), self.state.settings.text_scale)
         if self._scale == scale:
             return
         self._scale = scale
         self.setStyleSheet(stylesheet(self.palette_, scale))
         for widget in self.screens.values():
-            apply = getattr(widget, "apply_scale", None)
-            if apply is not None:
-                apply(scale)
+            widget.apply_scale(scale)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.transition.finish()
@@ -255,7 +270,7 @@ class ReaderWindow(QWidget):
 
     # -- input ----------------------------------------------------------------------------
     def _on_swipe(self, direction: int) -> None:
-        if self.state.screen == screens.PAGE:
+        if self.state.screen == PAGE:
             if direction > 0:
                 self.state.next()
             else:
@@ -292,55 +307,23 @@ class ReaderWindow(QWidget):
         super().keyPressEvent(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        """Reader keys; True when the key was used."""
+        """Reader keys (:attr:`keymap`), then the screen's own; True when the key was used."""
         key = event.key()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if key == Qt.Key.Key_F11:
-            self.toggle_fullscreen()
-            return True
         screen = self.state.screen
         focus = QApplication.focusWidget()
-        on_button = isinstance(focus, QAbstractButton)
-        state = self.state
-        view = None
-        if screen == screens.PAGE:
+        if screen == PAGE and key != Qt.Key.Key_F11:
             from loosstory.ui.reader.gestures import gesture_owner  # imported with the page screen
 
             view = gesture_owner(focus)
-        if view is not None and _view_wants_key(view, key):
-            return False  # an interactive view with the focus uses this key itself
-        if screen == screens.PAGE:
-            if key in _next_keys() or key == Qt.Key.Key_Space and not shift and not on_button:
-                state.next()
-            elif key in _previous_keys() or key == Qt.Key.Key_Space and shift and not on_button:
-                state.previous()
-            elif key == Qt.Key.Key_Home:
-                state.first_in_chapter()
-            elif key == Qt.Key.Key_End:
-                state.last_in_chapter()
-            elif key == Qt.Key.Key_Escape:
-                state.show_sommaire()
-            else:
-                return False
+            if view is not None and _view_wants_key(view, key):
+                return False  # an interactive view with the focus uses this key itself
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        action = self.keymap.action_for(screen, key, shift, isinstance(focus, QAbstractButton))
+        if action is not None:
+            self.actions[action]()
             return True
-        if screen == screens.COVER:
-            if key in _next_keys() or key in (Qt.Key.Key_Space, Qt.Key.Key_Return,
-                                            Qt.Key.Key_Enter) and not on_button:
-                state.start()
-                return True
-            return False
-        if screen == screens.SOMMAIRE:
-            if key == Qt.Key.Key_Escape:
-                state.show_cover()
-                return True
-            cards = self.sommaire.cards if self.sommaire else []
-            if cards and QApplication.focusWidget() is self.sommaire and key in (
-                Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up,
-                Qt.Key.Key_Tab,
-            ):
-                cards[0].setFocus(Qt.FocusReason.TabFocusReason)
-                return True
-        return False
+        shown = self.screens.get(screen)
+        return shown is not None and shown.handle_key(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.loader.wait_for_done(5000)

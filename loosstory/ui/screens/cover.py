@@ -13,6 +13,7 @@ from loosstory.ui.look.theme import Palette, TypeScale, body_font, title_font
 from loosstory.ui.pictures.figure import ImageView
 from loosstory.ui.pictures.images import COVER, ImageLoader
 from loosstory.ui.qtlazy import Qt, set_enum_property
+from loosstory.ui.screens.screen import Screen
 from loosstory.ui.state.state import ReaderState
 
 SCRIM = (18, 20, 23)  # the dark under the cover's text
@@ -55,7 +56,7 @@ class _Foreground(QWidget):
             self.first_painted = None
 
 
-class CoverScreen(QWidget):
+class CoverScreen(Screen):
     def __init__(
         self,
         state: ReaderState,

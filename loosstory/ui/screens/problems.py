@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from loosstory.story.model import Problem
 from loosstory.ui.look.theme import Palette, TypeScale, body_font, readable_on, title_font
+from loosstory.ui.screens.screen import Screen
 from loosstory.ui.state.state import ReaderState
 
 ERROR_RED = "#b3261e"
@@ -51,7 +52,7 @@ class ProblemItem(QFrame):
         self.message.setFont(body_font(scale.body))
 
 
-class ProblemsScreen(QWidget):
+class ProblemsScreen(Screen):
     def __init__(self, state: ReaderState, palette: Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsScreen")

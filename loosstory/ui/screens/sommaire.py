@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +21,7 @@ from loosstory.story.model import Chapter
 from loosstory.ui.look.theme import Palette, TypeScale, body_font, mix, readable_on, title_font
 from loosstory.ui.pictures.figure import ImageView
 from loosstory.ui.pictures.images import COVER, ImageLoader
+from loosstory.ui.screens.screen import Screen
 from loosstory.ui.state.state import ReaderState
 
 QUESTION_LINES = 6  # the guiding questions are read whole; 6 lines fit the longest at 1024 px
@@ -153,7 +155,7 @@ class ChapterCard(QAbstractButton):
             super().keyPressEvent(event)
 
 
-class SommaireScreen(QWidget):
+class SommaireScreen(Screen):
     """The chapter cards in a grid that reflows with the window."""
 
     def __init__(
@@ -269,3 +271,13 @@ class SommaireScreen(QWidget):
     @property
     def images_ready(self) -> bool:
         return all(card.image.is_ready for card in self.cards)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """With the focus on the screen itself (just shown), an arrow or Tab goes to the
+        first card."""
+        keys = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up,
+                Qt.Key.Key_Tab)
+        if self.cards and QApplication.focusWidget() is self and event.key() in keys:
+            self.cards[0].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False

@@ -1,7 +1,8 @@
-"""The reader's one state object: which screen is shown and where we are in the story.
+"""The reader's one state object: screen, position, language, mode and settings.
 
 It wraps the pure-Python :class:`GuidedPath` and turns its moves into Qt signals. The
-composition root owns it; widgets receive it and subscribe.
+composition root owns it (it has no parent: it outlives any window built on it); windows
+and views receive it and subscribe. Two windows built on one state show the same thing.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from loosstory.story.model import Chapter, LoadResult, Page, Problem, Story
 from loosstory.story.path import GuidedPath
 from loosstory.ui.state.config import ReaderConfig
+from loosstory.ui.state.settings import Settings
 
 COVER = "cover"
 SOMMAIRE = "sommaire"
@@ -21,9 +23,9 @@ PAGE = "page"
 PROBLEMS = "problems"
 SCREENS = (COVER, SOMMAIRE, PAGE, PROBLEMS)
 
+READER = "reader"  # the mode of a plain reader window; a mode's controller sets its own
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# Qt property of the state: an element or event to open once its view has been built.
-PENDING_ENTITY = "loosstoryPendingEntity"
 
 
 class ReaderState(QObject):
@@ -35,16 +37,24 @@ class ReaderState(QObject):
       ``position_changed(int, int)`` — chapter index, page index (also on a screen change
       to "page");
       ``entity_requested(str)`` — a link to an id that is neither a chapter nor a page
-      (a schematic element, a timeline event…);
+      (a schematic element, a timeline event…): the view that owns it opens it;
+      ``entity_opened(str, str)`` — view name ("schematic", "timeline") and the id of the
+      element or event a view just opened (tap, key or link);
       ``story_loaded()`` — the whole story arrived after a start from its head only
-      (``loading=True``: the app shows the cover from story.yaml, then loads the rest).
+      (``loading=True``: the app shows the cover from story.yaml, then loads the rest),
+      or the story was replaced (:meth:`replace_story`);
+      ``language_changed(str)``, ``mode_changed(str)``, ``settings_changed(Settings)``.
     """
 
     about_to_change = Signal()
     screen_changed = Signal(str)
     position_changed = Signal(int, int)
     entity_requested = Signal(str)
+    entity_opened = Signal(str, str)
     story_loaded = Signal()
+    language_changed = Signal(str)
+    mode_changed = Signal(str)
+    settings_changed = Signal(Settings)
 
     def __init__(
         self,
@@ -66,6 +76,10 @@ class ReaderState(QObject):
         self._pending: Callable[[], object] | None = None
         self._screen = COVER if self._loading or self.playable else PROBLEMS
         self.direction = 0  # +1 forward, -1 backward, 0 jump (for transitions)
+        self._language = story.language if story is not None else "fr"
+        self._mode = READER
+        self._settings = Settings()
+        self._opening = ""  # the entity navigate() is opening (views built meanwhile open it)
 
     @property
     def loading(self) -> bool:
@@ -74,16 +88,74 @@ class ReaderState(QObject):
 
     def finish_loading(self, result: LoadResult) -> None:
         """The whole story is here: play it, or show its problems if it cannot be played."""
+        self.replace_story(result)
+
+    def replace_story(self, result: LoadResult) -> None:
+        """Play ``result`` from now on (the full load after the cover, a new pack in a kiosk).
+
+        The position is kept by page id ("chapter/page"), or by chapter id when the page is
+        gone; otherwise the guided path starts again at its first page.
+        """
+        ref = self.page.ref if self.page is not None else ""
+        chapter_id = self.chapter.id if self.chapter is not None else ""
         self._result = result
         story = result.story
         self._path = GuidedPath(story) if story is not None and story.chapters else None
+        if self._path is not None and ref and not self._path.go_to_ref(ref):
+            self._path.go_to_ref(chapter_id)
         self._loading = False
+        if story is not None and story.language != self._language:
+            self._language = story.language
+            self.language_changed.emit(story.language)
         pending, self._pending = self._pending, None
         self.story_loaded.emit()
         if not self.playable:
             self._set_screen(PROBLEMS)
         elif pending is not None:
             pending()  # "Commencer" or "Sommaire", pressed while the chapters were loading
+        elif self._screen == PAGE and self._path is not None:
+            self._set_screen(PAGE)  # the page shown is rebuilt from the new story
+
+    # -- language, mode, settings -------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The language the story is played in (a story's ``language``, "fr" by default)."""
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        """Announce a new language (the composition root loads the story in it and calls
+        :meth:`replace_story`)."""
+        if language != self._language:
+            self._language = language
+            self.language_changed.emit(language)
+
+    @property
+    def mode(self) -> str:
+        """"reader", or the mode a controller runs ("kiosk", later "presenter"…)."""
+        return self._mode
+
+    def set_mode(self, mode: str) -> None:
+        if mode != self._mode:
+            self._mode = mode
+            self.mode_changed.emit(mode)
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def set_settings(self, settings: Settings) -> None:
+        if settings != self._settings:
+            self._settings = settings
+            self.settings_changed.emit(settings)
+
+    def change_settings(self, **changes: float | bool) -> None:
+        """``change_settings(text_scale=1.3)``: one or more fields of :class:`Settings`."""
+        self.set_settings(self._settings._replace(**changes))
+
+    @property
+    def reduced_motion(self) -> bool:
+        """No animation: the visitor's setting, or a reader configured without transitions."""
+        return self._settings.reduced_motion or self.config.transition_ms == 0
 
     # -- what we show -------------------------------------------------------------------
     @property
@@ -241,17 +313,27 @@ class ReaderState(QObject):
             page_ref = self._view_page_of(target)
             page = self.page
             if page_ref and (self._screen != PAGE or page is None or page.ref != page_ref):
-                # Go to the page that shows it; a view built for that page opens the pending
-                # entity itself, a view kept from an earlier visit gets the signal below.
-                self.setProperty(PENDING_ENTITY, target)
-                self.go_to_ref(page_ref)
-                opened = not self.property(PENDING_ENTITY)
-                self.setProperty(PENDING_ENTITY, "")
-                if opened:
-                    return True
+                # Go to the page that shows it: a view built for that page meanwhile opens
+                # it itself (:attr:`opening`), a view kept from an earlier visit on the
+                # signal below.
+                self._opening = target
+                try:
+                    self.go_to_ref(page_ref)
+                finally:
+                    self._opening = ""
             self.entity_requested.emit(target)
             return True
         return False
+
+    @property
+    def opening(self) -> str:
+        """The element or event :meth:`navigate` is opening while it moves to its page
+        ("" otherwise): a view built during that move opens it once it is laid out."""
+        return self._opening
+
+    def report_opened(self, view: str, entity: str) -> None:
+        """A view opened ``entity`` (a tap, a key, a link): :attr:`entity_opened`."""
+        self.entity_opened.emit(view, entity)
 
     def _view_page_of(self, entity: str) -> str:
         """The "chapter/page" whose interactive view shows ``entity`` (an element of the

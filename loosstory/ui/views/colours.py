@@ -8,6 +8,7 @@ from functools import cached_property
 
 from PySide6.QtGui import QColor
 
+from loosstory.story.model import Look
 from loosstory.story.viewfile import resolve_colour
 
 DARK = "#1f2326"
@@ -55,7 +56,7 @@ class ViewColours:
     palette: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_look(cls, look: object | None) -> ViewColours:
+    def from_look(cls, look: Look | Mapping[str, str] | None) -> ViewColours:
         """From a :class:`loosstory.story.model.Look`, a palette mapping, or None."""
         if look is None:
             return cls()
@@ -63,9 +64,11 @@ class ViewColours:
             palette = dict(look)
             return cls(background=palette.get("creme", "#f6f1e7"),
                        ink=palette.get("charbon", DARK), palette=palette)
-        palette = dict(getattr(look, "palette", {}) or {})
-        background = resolve_colour(getattr(look, "background", "#f6f1e7"), palette, "#f6f1e7")
-        ink = resolve_colour(getattr(look, "ink", DARK), palette, DARK)
+        if not isinstance(look, Look):
+            return cls()
+        palette = dict(look.palette or {})
+        background = resolve_colour(look.background, palette, "#f6f1e7")
+        ink = resolve_colour(look.ink, palette, DARK)
         return cls(background=background, ink=ink, palette=palette)
 
     def resolve(self, value: str, fallback: str | None = None) -> str:

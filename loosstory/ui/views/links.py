@@ -7,24 +7,26 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from loosstory.ui.state.state import PENDING_ENTITY
+from loosstory.story.model import Story
+from loosstory.ui.state import ReaderState
 from loosstory.ui.views.colours import ViewColours
+from loosstory.ui.views.interactive import InteractiveView
 from loosstory.ui.views.panel import pretty_target
 
 
-def build_titles(story: object) -> Callable[[str], str]:
+def build_titles(story: Story) -> Callable[[str], str]:
     """Target id -> what the visitor reads on a "voir aussi" button."""
     names: dict[str, str] = {}
-    for chapter in getattr(story, "chapters", []) or []:
+    for chapter in story.chapters:
         names[chapter.id] = f"Chapitre « {chapter.title} »"
         for page in chapter.pages:
             names[f"{chapter.id}/{page.id}"] = (
                 page.title if page.title != chapter.title else chapter.title)
-    schematic = getattr(story, "schematic", None)
+    schematic = story.schematic
     if schematic is not None:
         for element in schematic.elements:
             names[element.id] = f"{element.label} (la maison du code source)"
-    timeline = getattr(story, "timeline", None)
+    timeline = story.timeline
     if timeline is not None:
         for period in timeline.periods:
             names[period.id] = f"{period.title} ({period.years})"
@@ -33,7 +35,7 @@ def build_titles(story: object) -> Callable[[str], str]:
     return lambda target: names.get(target, pretty_target(target))
 
 
-def build_related(story: object) -> dict[str, list[str]]:
+def build_related(story: Story) -> dict[str, list[str]]:
     """Backlinks: for each id, whatever links to it (pages, elements, events, periods), so
     every panel and card shows its "voir aussi" in both directions."""
     related: dict[str, list[str]] = {}
@@ -44,16 +46,16 @@ def build_related(story: object) -> dict[str, list[str]]:
             if source not in related[target]:
                 related[target].append(source)
 
-    for chapter in getattr(story, "chapters", []) or []:
+    for chapter in story.chapters:
         for page in chapter.pages:
             for link in page.links:
                 add(page.ref, link.target)
-    schematic = getattr(story, "schematic", None)
+    schematic = story.schematic
     if schematic is not None:
         for element in schematic.elements:
             for target in element.links:
                 add(element.id, target)
-    timeline = getattr(story, "timeline", None)
+    timeline = story.timeline
     if timeline is not None:
         for item in [*timeline.periods, *timeline.events]:
             for target in item.links:
@@ -61,79 +63,60 @@ def build_related(story: object) -> dict[str, list[str]]:
     return related
 
 
-def view_page_ref(story: object, view_name: str) -> str:
-    """The "chapter/page" that shows the view, or "" (also for a story without chapters)."""
-    find = getattr(story, "view_page_ref", None)
-    return find(view_name) if callable(find) else ""
-
-
 class _Wiring(QObject):
     """Lives as the view's child, so its connections to the state die with the view."""
 
-    def __init__(self, view: QWidget, state: object, page_ref: str,
-                 opener: Callable[[str], bool], owns: Callable[[str], bool]) -> None:
+    def __init__(self, view: InteractiveView, state: ReaderState, view_name: str,
+                 page_ref: str) -> None:
         super().__init__(view)
+        self.view = view
         self.state = state
+        self.view_name = view_name
         self.page_ref = page_ref
-        self.opener = opener
-        self.owns = owns
+        self.opened_at_build = ""  # what this view opens by itself, once laid out
 
     @Slot(str)
     def entity_requested(self, entity: str) -> None:
-        if not self.owns(entity):
+        if not self.view.owns(entity):
             return
-        go = getattr(self.state, "go_to_ref", None)
-        page = getattr(self.state, "page", None)
-        current = getattr(page, "ref", "") if page is not None else ""
-        if go is not None and self.page_ref and current != self.page_ref:
-            # the page builds a new view, which opens the entity as soon as it exists
-            set_pending(self.state, entity)
-            go(self.page_ref)
-            if take_pending(self.state) != entity:
-                return
-        self.opener(entity)
+        if entity == self.opened_at_build:  # built while navigate() moved to its page
+            self.opened_at_build = ""
+            return
+        page = self.state.page
+        if self.page_ref and (page is None or page.ref != self.page_ref):
+            self.state.navigate(entity)  # to the view's page first, which asks again
+            return
+        self.view.open_entity(entity)
+
+    @Slot(str)
+    def opened(self, entity: str) -> None:
+        self.state.report_opened(self.view_name, entity)
+
+    @Slot(object)
+    def settings_changed(self, _settings: object) -> None:
+        self.view.reduced_motion = self.state.reduced_motion
 
 
-_PENDING = PENDING_ENTITY
+def connect_view(view: InteractiveView, state: ReaderState, story: Story, view_name: str) -> None:
+    """``link_activated`` -> ``state.navigate``; ``state.entity_requested`` -> open here;
+    ``opened`` -> ``state.report_opened``. A view built while :meth:`ReaderState.navigate`
+    moves to its page opens the entity being opened (``state.opening``) itself."""
+    view.link_activated.connect(state.navigate)
+    wiring = _Wiring(view, state, view_name, story.view_page_ref(view_name))
+    state.entity_requested.connect(wiring.entity_requested)
+    view.opened.connect(wiring.opened)
+    state.settings_changed.connect(wiring.settings_changed)
+    opening = state.opening
+    if opening and view.owns(opening):
+        wiring.opened_at_build = opening
+        # Once the view is shown and laid out at its size: opened now, during its
+        # construction, the panel would cover the drawing instead of making room.
+        QTimer.singleShot(0, view, lambda: view.open_entity(opening))
 
 
-def set_pending(state: object, entity: str) -> None:
-    """Remember which element or event to open when the view's page is built."""
-    if isinstance(state, QObject):
-        state.setProperty(_PENDING, entity)
-
-
-def take_pending(state: object) -> str:
-    """The entity waiting to be opened ("" if none), forgotten once taken."""
-    if not isinstance(state, QObject):
-        return ""
-    value = state.property(_PENDING) or ""
-    state.setProperty(_PENDING, "")
-    return str(value)
-
-
-def connect_view(view: QWidget, state: object, story: object, view_name: str,
-                 opener: Callable[[str], bool], owns: Callable[[str], bool]) -> None:
-    """``link_activated`` -> ``state.navigate``; ``state.entity_requested`` -> open here."""
-    navigate = getattr(state, "navigate", None)
-    if navigate is not None:
-        view.link_activated.connect(navigate)
-    signal = getattr(state, "entity_requested", None)
-    if signal is not None:
-        wiring = _Wiring(view, state, view_page_ref(story, view_name), opener, owns)
-        signal.connect(wiring.entity_requested)
-    if isinstance(state, QObject):
-        pending = str(state.property(_PENDING) or "")
-        if pending and owns(pending):
-            take_pending(state)
-            # Once the view is shown and laid out at its size: opened now, during its
-            # construction, the panel would cover the drawing instead of making room.
-            QTimer.singleShot(0, view, lambda: opener(pending))
-
-
-def placeholder(message: str, story: object, parent: QWidget | None = None) -> QWidget:
+def placeholder(message: str, story: Story, parent: QWidget | None = None) -> QWidget:
     """Shown instead of a view whose file could not be read: the rest of the story plays."""
-    colours = ViewColours.from_look(getattr(story, "look", None))
+    colours = ViewColours.from_look(story.look)
     widget = QWidget(parent)
     widget.setObjectName("viewPlaceholder")
     widget.setStyleSheet(f"QWidget#viewPlaceholder {{ background: {colours.surface}; "

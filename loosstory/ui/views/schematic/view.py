@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
 from loosstory.story.schematic import KIND_NAMES, Schematic
 from loosstory.ui.views.colours import ViewColours
-from loosstory.ui.views.interactive import view_wants_key
-from loosstory.ui.views.panel import DetailPanel, pretty_target
+from loosstory.ui.views.interactive import InteractiveView
+from loosstory.ui.views.panel import DetailPanel
 from loosstory.ui.views.schematic.canvas import HouseCanvas
 from loosstory.ui.views.schematic.items import ElementItem, StarItem, TitleItem
 from loosstory.ui.views.schematic.layout import body_px_for, layout_house, star_path
@@ -19,35 +19,21 @@ from loosstory.ui.views.schematic.layout import body_px_for, layout_house, star_
 BUILD_MS = 1800
 
 
-class SchematicView(QWidget):
+class SchematicView(InteractiveView):
     """The house of a :class:`Schematic`, standalone.
 
     ``link_activated(target)`` is emitted for "voir aussi" links that leave the house
     (chapters, pages, timeline events); links to another element of the house open it here.
     """
 
-    link_activated = Signal(str)
-    element_opened = Signal(str)
-
     def __init__(self, schematic: Schematic, colours: ViewColours | Mapping[str, str] | object = None,
                  parent: QWidget | None = None, *, reduced_motion: bool = False,
                  build_ms: int = BUILD_MS, titles: Callable[[str], str] | None = None,
                  related: Mapping[str, Sequence[str]] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(colours, parent, object_name="schematicView",
+                         reduced_motion=reduced_motion, titles=titles, related=related)
         self.schematic = schematic
-        self.colours = colours if isinstance(colours, ViewColours) else ViewColours.from_look(colours)
-        self.reduced_motion = reduced_motion
         self.build_ms = build_ms
-        self._titles = titles or pretty_target
-        self._related = related or {}
-        self.setObjectName("schematicView")
-        self.setAutoFillBackground(True)
-        # drags and swipes that start here move the view, not the page
-        self.setProperty("ownsGestures", True)
-        pal = self.palette()
-        pal.setColor(self.backgroundRole(), QColor(self.colours.background))
-        self.setPalette(pal)
-        self.setMinimumSize(480, 360)
 
         self.canvas = HouseCanvas(self)  # first created, first destroyed: before the scene
         self.scene = QGraphicsScene(self)
@@ -61,14 +47,12 @@ class SchematicView(QWidget):
             self.items[element.id] = item
             self.scene.addItem(item)
         self.items_in_order = [self.items[e.id] for e in schematic.reading_order]
-        star_owner = self.items.get(schematic.star) if getattr(schematic, "star", "") else None
+        star_owner = self.items.get(schematic.star) if schematic.star else None
         self.star = StarItem(star_owner, self.colours) if star_owner else None
         if self.star is not None:
             self.scene.addItem(self.star)
         self.focus_item: ElementItem | None = None
         self.hover_item: ElementItem | None = None
-
-        self._panel: DetailPanel | None = None  # built when an element is first opened
         self.body_px = 18
         self._laid_for: tuple | None = None  # the area the items are placed for
 
@@ -84,20 +68,15 @@ class SchematicView(QWidget):
         self.canvas.setAccessibleName(schematic.title)
         self.canvas.setAccessibleDescription(schematic.description)
 
-    # -- living inside the reader --------------------------------------------------------
-    def wants_key(self, key: int) -> bool:
-        """True for the keys this view uses while it has the focus (see VIEW_KEYS)."""
-        return self.panel_open() if key == Qt.Key.Key_Escape else view_wants_key(self, key)
+    # -- what the reader asks of an interactive view ------------------------------------
+    def owns(self, entity_id: str) -> bool:
+        return entity_id in self.items
 
-    def reset_view(self) -> None:
-        """Back to how a new house looks, for the reader when it leaves the page (the
-        generic reset would build the panel only to find it closed)."""
-        self.close_panel()
+    def open_entity(self, entity_id: str) -> bool:
+        return self.open_element(entity_id)
+
+    def stop_motion(self) -> None:
         self.skip_build()
-        self.set_hover_item(None)
-        self.set_focus_item(None)
-        for bar in (self.canvas.horizontalScrollBar(), self.canvas.verticalScrollBar()):
-            bar.setValue(bar.minimum())
 
     # -- the detail panel, built on first use (a dozen widgets and a style sheet) ---------
     @property
@@ -111,20 +90,15 @@ class SchematicView(QWidget):
             self._place_panel()
         return self._panel
 
-    def panel_open(self) -> bool:
-        return self._panel is not None and self._panel.isVisible()
-
     # -- names --------------------------------------------------------------------------
     def title_for(self, target: str) -> str:
         if target in self.items:
             return self.items[target].element.label
         return self._titles(target)
 
-    def links_of(self, element_id: str) -> list[str]:
-        element = self.schematic.element(element_id)
-        own = list(element.links) if element else []
-        extra = [t for t in self._related.get(element_id, []) if t != element_id]
-        return list(dict.fromkeys(own + extra))
+    def own_links(self, entity_id: str) -> list[str]:
+        element = self.schematic.element(entity_id)
+        return list(element.links) if element else []
 
     # -- layout -------------------------------------------------------------------------
     def panel_width(self) -> int:
@@ -334,12 +308,8 @@ class SchematicView(QWidget):
                               element.detail_html, self.links_of(element.id), meta,
                               accent=item.fill.name())
         self.relayout()
-        self.element_opened.emit(element_id)
+        self.opened.emit(element_id)
         return True
-
-    def close_panel(self) -> None:
-        if self._panel is not None:
-            self._panel.close_panel()
 
     def _panel_closed(self) -> None:
         for item in self.items.values():
@@ -347,12 +317,6 @@ class SchematicView(QWidget):
             item.update()
         self.relayout()
         self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _follow(self, target: str) -> None:
-        if target in self.items:
-            self.open_element(target)
-            return
-        self.link_activated.emit(target)
 
     def element_centre(self, element_id: str) -> QPointF:
         """Where to tap an element, in canvas viewport coordinates (for tests and demos)."""

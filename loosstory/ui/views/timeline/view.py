@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout, QWidget
 
 from loosstory.story.timeline import Timeline
 from loosstory.ui.views.colours import ViewColours
-from loosstory.ui.views.interactive import view_wants_key
-from loosstory.ui.views.panel import DetailPanel, pretty_target
+from loosstory.ui.views.interactive import InteractiveView
+from loosstory.ui.views.panel import DetailPanel
 from loosstory.ui.views.timeline.canvas import TimelineCanvas
 from loosstory.ui.views.timeline.header import TimelineHeader, body_px_for, header_style_sheet
 from loosstory.ui.views.timeline.items import AxisItem, EventItem, LeadersItem, PeriodItem
@@ -19,11 +19,8 @@ from loosstory.ui.views.timeline.layout import layout_timeline
 from loosstory.ui.views.timeline.motion import TimeScroller
 
 
-class TimelineView(QWidget):
+class TimelineView(InteractiveView):
     """A :class:`Timeline`, standalone. ``link_activated(target)`` for links that leave it."""
-
-    link_activated = Signal(str)
-    event_opened = Signal(str)
 
     def __init__(self, timeline: Timeline, colours: ViewColours | Mapping[str, str] | object = None,
                  parent: QWidget | None = None, *, reduced_motion: bool = False,
@@ -31,22 +28,11 @@ class TimelineView(QWidget):
                  related: Mapping[str, Sequence[str]] | None = None,
                  sources: Mapping[str, object] | None = None,
                  start_year: int | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(colours, parent, object_name="timelineView",
+                         reduced_motion=reduced_motion, titles=titles, related=related)
         self.timeline = timeline
-        self.colours = colours if isinstance(colours, ViewColours) else ViewColours.from_look(colours)
-        self.reduced_motion = reduced_motion
-        self._titles = titles or pretty_target
-        self._related = related or {}
         self._sources = sources or {}
         self.start_year = start_year
-        self.setObjectName("timelineView")
-        self.setAutoFillBackground(True)
-        # drags and swipes that start here move the view, not the page
-        self.setProperty("ownsGestures", True)
-        pal = self.palette()
-        pal.setColor(self.backgroundRole(), QColor(self.colours.background))
-        self.setPalette(pal)
-        self.setMinimumSize(480, 360)
 
         self.header = TimelineHeader(self, timeline.title, timeline.description)
         self.title, self.hint = self.header.title, self.header.hint
@@ -86,8 +72,6 @@ class TimelineView(QWidget):
         self.focus_item: EventItem | PeriodItem | None = None
         self.hover_item: EventItem | PeriodItem | None = None
         self.layout_info = None
-
-        self._panel: DetailPanel | None = None  # built when a card is first opened
         self.scroller = TimeScroller(self.canvas.horizontalScrollBar(), self,
                                      lambda: self.reduced_motion)
         self._first_layout = True
@@ -98,21 +82,12 @@ class TimelineView(QWidget):
         self.canvas.setAccessibleName(timeline.title)
         self.canvas.setAccessibleDescription(timeline.description)
 
-    # -- living inside the reader --------------------------------------------------------
-    def wants_key(self, key: int) -> bool:
-        """True for the keys this view uses while it has the focus (see VIEW_KEYS)."""
-        return self.panel_open() if key == Qt.Key.Key_Escape else view_wants_key(self, key)
+    # -- what the reader asks of an interactive view ------------------------------------
+    def owns(self, entity_id: str) -> bool:
+        return entity_id in self.events or entity_id in self.periods
 
-    def reset_view(self) -> None:
-        """Back to how a new timeline looks, for the reader when it leaves the page (the
-        generic reset would build the card only to find it closed)."""
-        if self.panel_open():
-            self.panel.close_panel()
+    def stop_motion(self) -> None:
         self.stop_glide()
-        self.set_hover_item(None)
-        self.set_focus_item(None)
-        for bar in (self.canvas.horizontalScrollBar(), self.canvas.verticalScrollBar()):
-            bar.setValue(bar.minimum())
 
     # -- the detail card, built on first use (a dozen widgets and a style sheet) ----------
     @property
@@ -129,9 +104,6 @@ class TimelineView(QWidget):
             self._place_panel()
         return self._panel
 
-    def panel_open(self) -> bool:
-        return self._panel is not None and self._panel.isVisible()
-
     # -- names --------------------------------------------------------------------------
     def title_for(self, target: str) -> str:
         if target in self.events:
@@ -140,11 +112,9 @@ class TimelineView(QWidget):
             return self.periods[target].accessible_name
         return self._titles(target)
 
-    def links_of(self, entry_id: str) -> list[str]:
-        entry = self.timeline.event(entry_id) or self.timeline.period(entry_id)
-        own = list(entry.links) if entry else []
-        extra = [t for t in self._related.get(entry_id, []) if t != entry_id]
-        return list(dict.fromkeys(own + extra))
+    def own_links(self, entity_id: str) -> list[str]:
+        entry = self.timeline.event(entity_id) or self.timeline.period(entity_id)
+        return list(entry.links) if entry else []
 
     # -- layout -------------------------------------------------------------------------
     def relayout(self) -> None:
@@ -347,7 +317,7 @@ class TimelineView(QWidget):
         names = []
         for key in keys:
             source = self._sources.get(key)
-            title = getattr(source, "title", "") if source is not None else ""
+            title = source.title if source is not None else ""
             names.append(f"{title} [{key}]" if title else key)
         label = "Source" if len(names) == 1 else "Sources"
         return f"{label} : " + " ; ".join(names)
@@ -365,7 +335,7 @@ class TimelineView(QWidget):
                               self.links_of(event.id), self._source_line(event.sources),
                               accent=item.accent.name())
         self.set_focus_item(item, animate=False)
-        self.event_opened.emit(event_id)
+        self.opened.emit(event_id)
         return True
 
     def open_period(self, period_id: str) -> bool:
@@ -379,17 +349,11 @@ class TimelineView(QWidget):
                               f"{count} date(s) sur la frise" if count else "",
                               accent=item.fill.name())
         self.set_focus_item(item, animate=False)
-        self.event_opened.emit(period_id)
+        self.opened.emit(period_id)
         return True
 
     def open_entity(self, entity_id: str) -> bool:
         return self.open_event(entity_id) or self.open_period(entity_id)
-
-    def _follow(self, target: str) -> None:
-        if target in self.events or target in self.periods:
-            self.open_entity(target)
-            return
-        self.link_activated.emit(target)
 
     # -- helpers for tests and demos ----------------------------------------------------
     def item_centre(self, entry_id: str) -> QPointF:
