@@ -8,7 +8,8 @@ pixel for pixel (a refactor that must change nothing a visitor sees).
 bundled story, the house and the timeline with a panel open, the problems screen (a copy
 of the pack with one broken chapter) and the kiosk's screens (attract loop, a chapter
 slide, the idle countdown, the PIN pad, the staff panel). Everything runs offscreen, with
-transitions off. ``compare`` lists every file that is missing or differs (with the number
+transitions off and the attract loop's pan and zoom off (still pictures), so that two
+renders of the same code are identical. ``compare`` lists every file that is missing or differs (with the number
 of differing pixels and their bounding box) and exits 1 if any does.
 """
 
@@ -31,6 +32,21 @@ SIZES = ((1920, 1080), (1024, 768))
 BROKEN = Path(tempfile.gettempdir()) / "loosstory-pixels-broken-pack"
 
 
+def _engine():
+    """(build_reader, wait_until_drawn, ReaderConfig, load_fonts), from this checkout's
+    layout or from the flat ui/ of before issue 12 (to render the "before" set)."""
+    try:
+        from loosstory.ui.look.fonts import load_fonts
+        from loosstory.ui.reader.build import build_reader, wait_until_drawn
+        from loosstory.ui.state.config import ReaderConfig
+    except ImportError:
+        from loosstory.ui.config import ReaderConfig
+        from loosstory.ui.fonts import load_fonts
+
+        from loosstory.ui.reader import build_reader, wait_until_drawn
+    return build_reader, wait_until_drawn, ReaderConfig, load_fonts
+
+
 def _app():
     from PySide6.QtWidgets import QApplication
 
@@ -46,10 +62,13 @@ def _grab(window, out: Path) -> None:
 
 
 def _settle(app, window) -> None:
-    from loosstory.ui.reader.build import wait_until_drawn
+    """Until the pictures are drawn, then 300 ms more of events (debounced resizes and
+    layouts settle: a tool, not a test, so a fixed settling time is fine here)."""
+    from PySide6.QtCore import QDeadlineTimer
 
-    wait_until_drawn(window)
-    for _ in range(5):
+    _engine()[1](window)
+    deadline = QDeadlineTimer(300)
+    while not deadline.hasExpired():
         app.processEvents()
 
 
@@ -64,9 +83,8 @@ def _skip_animations(window) -> None:
 
 def render_reader(content: Path, out: Path, size: tuple[int, int]) -> None:
     from loosstory.story.loader import load_story
-    from loosstory.ui.reader.build import build_reader
-    from loosstory.ui.state.config import ReaderConfig
 
+    build_reader, _, ReaderConfig, _ = _engine()
     app = _app()
     result = load_story(content)
     state, loader, window = build_reader(result, ReaderConfig(transition_ms=0, prefetch=False))
@@ -109,9 +127,8 @@ def render_reader(content: Path, out: Path, size: tuple[int, int]) -> None:
 
 def render_problems(content: Path, out: Path, size: tuple[int, int]) -> None:
     from loosstory.story.loader import load_story
-    from loosstory.ui.reader.build import build_reader
-    from loosstory.ui.state.config import ReaderConfig
 
+    build_reader, _, ReaderConfig, _ = _engine()
     app = _app()
     if BROKEN.exists():
         shutil.rmtree(BROKEN)
@@ -139,9 +156,8 @@ def render_kiosk(content: Path, out: Path, size: tuple[int, int]) -> None:
     from loosstory.modes.kiosk.controller import KioskController
     from loosstory.modes.kiosk.settings import KioskSettings
     from loosstory.story.loader import load_story
-    from loosstory.ui.reader.build import wait_until_drawn
-    from loosstory.ui.state.config import ReaderConfig
 
+    _, wait_until_drawn, ReaderConfig, _ = _engine()
     app = _app()
 
     def settle(controller) -> None:
@@ -152,7 +168,8 @@ def render_kiosk(content: Path, out: Path, size: tuple[int, int]) -> None:
                 loader = controller.loader
                 if loader is None or loader.pending == 0:
                     break
-        for _ in range(5):
+        deadline = QDeadlineTimer(300)
+        while not deadline.hasExpired():
             app.processEvents()
 
     result = load_story(content)
@@ -160,7 +177,7 @@ def render_kiosk(content: Path, out: Path, size: tuple[int, int]) -> None:
     width, height = size
     tag = f"{width}x{height}"
     settings = KioskSettings(data_dir=data, idle_timeout=3600, countdown=30,
-                             attract_slide_seconds=3600)
+                             attract_slide_seconds=3600, attract_motion=False)
     controller = KioskController(settings, result, content, None,
                                  ReaderConfig(transition_ms=0, prefetch=False), frame_ms=1000)
     window = controller.window
@@ -206,11 +223,10 @@ def render_kiosk(content: Path, out: Path, size: tuple[int, int]) -> None:
 
 
 def render(out: Path, sizes, content: Path) -> int:
-    from loosstory.ui.look.fonts import load_fonts
 
     out.mkdir(parents=True, exist_ok=True)
     _app()
-    load_fonts()
+    _engine()[3]()
     for size in sizes:
         render_reader(content, out, size)
         render_problems(content, out, size)
