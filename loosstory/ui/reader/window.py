@@ -173,13 +173,15 @@ class ReaderWindow(QWidget):
     def _on_story_loaded(self) -> None:
         """The whole story arrived, or another replaced it: the screens made from the story
         before (the problems of story.yaml alone, an older story's pages) are made again."""
+        shown = self.stack.currentWidget()
+        dropped = False
         for name, spec in SCREENS.items():
             if spec.per_story and name in self.screens:
+                dropped = dropped or self.screens[name] is shown
                 self._drop_screen(name)
         if self.state.playable and self._eager:
             self._build_eager_screens()
-        shown = self.stack.currentWidget()
-        if shown is None or shown not in self.screens.values():
+        if dropped:
             self.stack.setCurrentWidget(self._ensure_screen(self.state.screen) or self.problems)
 
     def _on_settings_changed(self, _settings: object) -> None:
