@@ -43,3 +43,28 @@ def test_a_broken_contract_is_caught(tmp_path) -> None:
     assert done.returncode != 0
     assert "story is pure Python" in done.stdout and "no import cycle" in done.stdout
     assert done.stdout.count("BROKEN") >= 2
+
+
+# getattr/hasattr/setattr on other libraries' objects, each for a reason; never on ours.
+DUCK_TYPING_ALLOWED = {
+    ("loosstory/ui/qtlazy.py", "getattr"),  # the lazy proxy of PySide6's Qt namespace
+    ("loosstory/story/yamlsource.py", "getattr"),  # PyYAML's CSafeLoader, when libyaml is there
+    ("loosstory/modes/kiosk/lockdown.py", "getattr"),  # Qt.Key.Key_0 … Key_9 by name
+    ("loosstory/modes/kiosk/resilience.py", "getattr"),  # glibc's mallopt, when it is glibc
+}
+
+
+def test_no_duck_typing_between_our_own_classes() -> None:
+    """Our classes talk through declared types (Screen, InteractiveView, ReaderState…), not
+    by asking an object whether it happens to have a method."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "loosstory").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("getattr", "hasattr", "setattr")
+                    and (rel, node.func.id) not in DUCK_TYPING_ALLOWED):
+                found.append(f"{rel}:{node.lineno}: {node.func.id}")
+    assert not found, "\n".join(found)

@@ -55,8 +55,10 @@ def _views(story: Story) -> None:
     """The house's and the timeline's texts, as the chapters' (their panels break lines too)."""
     schematic = story.schematic
     if schematic is not None:
-        for name in ("title", "subtitle", "description", "hint"):
-            setattr(schematic, name, french_spacing(getattr(schematic, name)))
+        schematic.title = french_spacing(schematic.title)
+        schematic.subtitle = french_spacing(schematic.subtitle)
+        schematic.description = french_spacing(schematic.description)
+        schematic.hint = french_spacing(schematic.hint)
         for element in schematic.elements:
             element.label = french_spacing(element.label)
             element.short = french_spacing(element.short)
