@@ -69,3 +69,18 @@ def test_no_duck_typing_between_our_own_classes() -> None:
                     and (rel, node.func.id) not in DUCK_TYPING_ALLOWED):
                 found.append(f"{rel}:{node.lineno}: {node.func.id}")
     assert not found, "\n".join(found)
+
+
+def test_the_look_is_defined_in_one_module() -> None:
+    """Font families and contrast maths live in ui/look/theme.py: a text-size or contrast
+    setting changes one module. (look/fonts.py names the font files; the stats report is
+    an HTML page for staff, outside the Qt layers.)"""
+    allowed = {"loosstory/ui/look/theme.py", "loosstory/ui/look/fonts.py",
+               "loosstory/stats/report.py"}
+    for path in sorted((ROOT / "loosstory").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in allowed:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for mark in ("Fraunces", "Atkinson Hyperlegible", "0.2126", "12.92"):
+            assert mark not in text, f"{rel} defines part of the look ({mark!r}): use ui/look"

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 
 from loosstory.story.model import Look  # noqa: E402
 from loosstory.story.schematic import parse_schematic  # noqa: E402
+from loosstory.ui.look.theme import contrast_ratio as contrast  # noqa: E402
 from loosstory.ui.views import schematic as schematic_ui  # noqa: E402
-from loosstory.ui.views.colours import ViewColours, contrast  # noqa: E402
+from loosstory.ui.views.colours import ViewColours  # noqa: E402
 from loosstory.ui.views.schematic import SchematicView  # noqa: E402
 from loosstory.ui.views.schematic.items import ElementItem  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from loosstory.story.model import Look, Source  # noqa: E402
 from loosstory.story.timeline import parse_timeline  # noqa: E402
+from loosstory.ui.look.theme import contrast_ratio as contrast  # noqa: E402
 from loosstory.ui.views import timeline as timeline_ui  # noqa: E402
-from loosstory.ui.views.colours import contrast  # noqa: E402
 from loosstory.ui.views.timeline import TimelineView  # noqa: E402
 from loosstory.ui.views.timeline.items import EventItem, PeriodItem  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402

@@ -1,4 +1,7 @@
-"""The exhibition's look: colours, contrast, fonts and a type scale from the window size."""
+"""The exhibition's look, in one place: colours and their contrast maths, the font families,
+the type scale (from the window size, times the visitor's text size), the sizes of the
+interactive views' text and of touch targets. The reader, the views and the kiosk's own
+screens all take their look from here."""
 
 from __future__ import annotations
 
@@ -184,3 +187,27 @@ class TypeScale(NamedTuple):
     @property
     def focus_width(self) -> int:
         return round(max(3.0, self.body * 0.16))
+
+
+# -- sizes outside the reader's type scale ------------------------------------------------
+MIN_TARGET_PX = 44  # the smallest side of anything a finger must hit
+
+
+def area_body_px(width: float, height: float, ratio: float, smallest: int, largest: int,
+                 factor: float = 1.0) -> int:
+    """The body text size of a view drawn in an area (the house, the timeline): ``ratio``
+    of the area's unit (its height, or its width / 1.6 when wider than that), kept within
+    ``smallest``..``largest`` pixels, times ``factor`` (the visitor's text size)."""
+    unit = min(width / 1.6, height)
+    px = max(smallest, min(largest, unit * ratio))
+    return int(px * factor if factor != 1.0 else px)
+
+
+def screen_factor(width: int, height: int) -> float:
+    """1.0 at 1080p; the kiosk's own screens size everything from it (never below 0.6)."""
+    return max(0.6, min(width / 1920, height / 1080))
+
+
+def touch_px(scale: float, base: int = 96) -> int:
+    """A touch target of ``base`` pixels at 1080p, scaled, never below 44 px."""
+    return max(MIN_TARGET_PX, round(base * scale))

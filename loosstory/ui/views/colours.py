@@ -10,31 +10,10 @@ from PySide6.QtGui import QColor
 
 from loosstory.story.model import Look
 from loosstory.story.viewfile import resolve_colour
+from loosstory.ui.look.theme import contrast_ratio, mix, relative_luminance
 
 DARK = "#1f2326"
 LIGHT = "#ffffff"
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def contrast(a: str | QColor, b: str | QColor) -> float:
-    la, lb = _luminance(QColor(a)), _luminance(QColor(b))
-    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-
-
-def blend(a: str | QColor, b: str | QColor, amount: float) -> QColor:
-    ca, cb = QColor(a), QColor(b)
-    return QColor.fromRgbF(
-        ca.redF() + (cb.redF() - ca.redF()) * amount,
-        ca.greenF() + (cb.greenF() - ca.greenF()) * amount,
-        ca.blueF() + (cb.blueF() - ca.blueF()) * amount,
-    )
 
 
 class QtColours:
@@ -76,27 +55,27 @@ class ViewColours:
 
     def text_on(self, fill: str | QColor) -> str:
         """Light or dark ink on ``fill``: whichever reads better (≥ 4.5:1 with the pack's colours)."""
-        light = self.background if _luminance(QColor(self.background)) > 0.8 else LIGHT
-        return light if contrast(light, fill) >= contrast(self.ink, fill) else self.ink
+        light = self.background if relative_luminance(QColor(self.background)) > 0.8 else LIGHT
+        return light if contrast_ratio(light, fill) >= contrast_ratio(self.ink, fill) else self.ink
 
     # derived colours are asked for by every paint: worked out once per ViewColours
 
     @cached_property
     def surface(self) -> str:
-        return blend(self.background, LIGHT, 0.6).name()
+        return mix(self.background, LIGHT, 0.6).name()
 
     @cached_property
     def muted(self) -> str:
         """Secondary text: as light as possible while keeping 4.5:1 on the surface."""
         for amount in (0.35, 0.3, 0.25, 0.2, 0.1, 0.0):
-            colour = blend(self.ink, self.background, amount)
-            if contrast(colour, self.surface) >= 4.6 and contrast(colour, self.background) >= 4.6:
+            colour = mix(self.ink, self.background, amount)
+            if contrast_ratio(colour, self.surface) >= 4.6 and contrast_ratio(colour, self.background) >= 4.6:
                 return colour.name()
         return self.ink
 
     @cached_property
     def border(self) -> str:
-        return blend(self.ink, self.background, 0.7).name()
+        return mix(self.ink, self.background, 0.7).name()
 
     @cached_property
     def qt(self) -> QtColours:

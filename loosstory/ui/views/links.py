@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from loosstory.story.model import Story
+from loosstory.ui.look.theme import BODY_FAMILY
 from loosstory.ui.state import ReaderState
 from loosstory.ui.views.colours import ViewColours
 from loosstory.ui.views.interactive import InteractiveView
@@ -122,7 +123,7 @@ def placeholder(message: str, story: Story, parent: QWidget | None = None) -> QW
     widget.setStyleSheet(f"QWidget#viewPlaceholder {{ background: {colours.surface}; "
                          f"border: 2px dashed {colours.border}; border-radius: 12px; }}"
                          f"QLabel {{ color: {colours.ink}; font-size: 20px; "
-                         "font-family: 'Atkinson Hyperlegible'; }")
+                         f"font-family: '{BODY_FAMILY}'; }}")
     label = QLabel(message, widget)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)

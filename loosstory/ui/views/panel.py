@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loosstory.ui.look.theme import BODY_FAMILY, TITLE_FAMILY
 from loosstory.ui.views.colours import ViewColours
-
-TITLE_FAMILY = "Fraunces"
-BODY_FAMILY = "Atkinson Hyperlegible"
 
 
 def pretty_target(target: str) -> str:

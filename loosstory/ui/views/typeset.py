@@ -12,8 +12,8 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
-TITLE_FAMILY = "Fraunces"
-BODY_FAMILY = "Atkinson Hyperlegible"
+from loosstory.ui.look.theme import BODY_FAMILY, TITLE_FAMILY  # noqa: F401 - re-exported
+
 WRAP_CENTRED = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
 
 

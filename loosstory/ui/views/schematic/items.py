@@ -7,7 +7,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from loosstory.story.schematic import SchematicElement
-from loosstory.ui.views.colours import ViewColours, blend
+from loosstory.ui.look.theme import mix
+from loosstory.ui.views.colours import ViewColours
 from loosstory.ui.views.schematic.layout import Placement
 from loosstory.ui.views.typeset import (
     BODY_FAMILY,
@@ -143,7 +144,7 @@ class ElementItem(QGraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = QColor(self.fill)
         if self.hovered or self.selected_panel:
-            fill = blend(self.fill, "#ffffff", 0.12)
+            fill = mix(self.fill, "#ffffff", 0.12)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(fill))
         painter.drawPath(self._path)
@@ -169,7 +170,7 @@ class ElementItem(QGraphicsObject):
         hole = QPainterPath()
         hole.addRect(self.placement.text_rect.adjusted(-12, -6, 12, 6))
         painter.setClipPath(clip.subtracted(hole))
-        pen = QPen(blend(self.fill, self.ink, 0.18), 1.5)
+        pen = QPen(mix(self.fill, self.ink, 0.18), 1.5)
         painter.setPen(pen)
         rows = 3
         for row in range(1, rows):
@@ -275,7 +276,7 @@ class StarItem(QGraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = QColor(self.target.fill)
         if self.target.hovered or self.target.focused:
-            fill = blend(fill, "#ffffff", 0.15)
+            fill = mix(fill, "#ffffff", 0.15)
         painter.setPen(QPen(QColor(self.colours.ink), 2))
         painter.setBrush(fill)
         painter.drawPath(self._path)

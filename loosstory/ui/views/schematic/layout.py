@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
 from loosstory.story.schematic import Schematic
+from loosstory.ui.look.theme import area_body_px
 
 
 @dataclass
@@ -43,8 +44,7 @@ def _polygon(points: list[tuple[float, float]]) -> QPainterPath:
 
 def body_px_for(width: float, height: float) -> int:
     """The body text size of the house (and of its detail panel) for an area."""
-    unit = min(width / 1.6, height)
-    return int(max(15, min(26, unit * 0.028)))
+    return area_body_px(width, height, 0.028, 15, 26)
 
 
 def layout_house(schematic: Schematic, area: QRectF) -> HouseLayout:

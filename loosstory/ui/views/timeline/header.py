@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from loosstory.ui.look.theme import BODY_FAMILY, TITLE_FAMILY, area_body_px
 from loosstory.ui.views.colours import ViewColours
-from loosstory.ui.views.typeset import BODY_FAMILY, TITLE_FAMILY
 
 SMALLEST, LARGEST = 16, 22  # body text sizes, in pixels
 SCALE_PROPERTY = "typeScale"
@@ -20,8 +20,7 @@ SCALE_PROPERTY = "typeScale"
 
 def body_px_for(width: float, height: float) -> int:
     """The body text size for a view (or a strip) of this size."""
-    unit = min(width / 1.6, height)
-    return int(max(SMALLEST, min(LARGEST, unit * 0.026)))
+    return area_body_px(width, height, 0.026, SMALLEST, LARGEST)
 
 
 def header_style_sheet(colours: ViewColours, object_name: str) -> str:

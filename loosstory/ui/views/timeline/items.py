@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from loosstory.story.timeline import Period, TimelineEvent
-from loosstory.ui.views.colours import ViewColours, blend
+from loosstory.ui.look.theme import mix
+from loosstory.ui.views.colours import ViewColours
 from loosstory.ui.views.timeline.layout import TimelineLayout
 from loosstory.ui.views.typeset import (
     BODY_FAMILY,
@@ -40,7 +41,7 @@ class AxisItem(QGraphicsItem):
         self.first = 0
         self.last = 0
         self._marks: list | None = None  # ticks and labels, worked out at the first paint
-        self._minor = blend(colours.ink, colours.background, 0.5)
+        self._minor = mix(colours.ink, colours.background, 0.5)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
         self.setZValue(-10)
 
@@ -131,7 +132,7 @@ class LeadersItem(QGraphicsItem):
         return QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setPen(QPen(blend(self.colours.ink, self.colours.background, 0.35), 2))
+        painter.setPen(QPen(mix(self.colours.ink, self.colours.background, 0.35), 2))
         for x, top, bottom in self.lines:
             painter.drawLine(QPointF(x, top), QPointF(x, bottom))
 
@@ -189,7 +190,7 @@ class PeriodItem(QGraphicsObject):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = blend(self.fill, "#ffffff", 0.12) if self.hovered else self.fill
+        fill = mix(self.fill, "#ffffff", 0.12) if self.hovered else self.fill
         path = QPainterPath()
         path.addRoundedRect(self.rect, 8, 8)
         painter.fillPath(path, fill)
@@ -230,7 +231,7 @@ class EventItem(QGraphicsObject):
         self.hovered = False
         self._card: _Card | None = None  # what paint() draws, worked out at the first paint
         self._bounds = QRectF(-12, -12, 24, 36)
-        self._edge = blend(colours.ink, colours.background, 0.55)
+        self._edge = mix(colours.ink, colours.background, 0.55)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     @property
