@@ -200,3 +200,35 @@ def test_reduced_motion_turns_transitions_off(qtbot, pack) -> None:
     state.change_settings(reduced_motion=True)
     assert state.reduced_motion and window.transition.duration_ms == 0
     loader.wait_for_done()
+
+
+def test_a_new_screen_is_one_class_and_one_registry_line(qtbot, two_readers, monkeypatch) -> None:
+    """What docs/architecture.md tells a newcomer to do, done: a Screen subclass and one
+    entry in SCREENS; the state shows it by name in every window, keys included."""
+    from PySide6.QtWidgets import QLabel
+
+    from loosstory.ui.reader import screens as registry
+    from loosstory.ui.screens.screen import Screen
+
+    class AboutScreen(Screen):
+        def __init__(self, state) -> None:
+            super().__init__()
+            self.label = QLabel(state.story.title, self)
+            self.scaled = None
+
+        def apply_scale(self, scale) -> None:
+            self.scaled = scale
+
+    monkeypatch.setitem(registry.SCREENS, "about", registry.ScreenSpec(
+        lambda state, loader, palette: AboutScreen(state), "À propos", lambda s: s.playable,
+        eager=False))
+    state, one, other = two_readers
+    state.show_screen("about")
+    for window in (one, other):
+        about = window.current_screen()
+        assert isinstance(about, AboutScreen) and about.label.text() == "Une histoire d'essai"
+        assert about.accessibleName() == "À propos" and about.scaled is not None
+    qtbot.keyClick(one, Key.Key_Right)  # no binding on this screen: the key is not used
+    assert state.screen == "about"
+    with pytest.raises(ValueError):
+        state.show_screen(PAGE)

@@ -215,6 +215,14 @@ class ReaderState(QObject):
     def show_problems(self) -> None:
         self._set_screen(PROBLEMS)
 
+    def show_screen(self, name: str) -> None:
+        """Show a screen that is not a page (one registered in ``ui/reader/screens.py``:
+        an "à propos", a settings screen…). Pages are reached by moving, not by this."""
+        if name == PAGE:
+            raise ValueError("a page is shown by moving to it (go_to_ref, next…)")
+        if self.playable or name == PROBLEMS:
+            self._set_screen(name)
+
     def reset(self) -> None:
         """Back to the start as a new visitor would find it."""
         if self._path is not None:
