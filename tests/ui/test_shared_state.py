@@ -219,6 +219,9 @@ def test_a_new_screen_is_one_class_and_one_registry_line(qtbot, two_readers, mon
         def apply_scale(self, scale) -> None:
             self.scaled = scale
 
+        def retranslate(self) -> None:
+            self.label.setText("retranslated")
+
     monkeypatch.setitem(registry.SCREENS, "about", registry.ScreenSpec(
         lambda state, loader, palette: AboutScreen(state), "À propos", lambda s: s.playable,
         eager=False))
@@ -232,3 +235,5 @@ def test_a_new_screen_is_one_class_and_one_registry_line(qtbot, two_readers, mon
     assert state.screen == "about"
     with pytest.raises(ValueError):
         state.show_screen(PAGE)
+    state.set_language("en")  # the root installed its translations: screens say it again
+    assert [w.current_screen().label.text() for w in (one, other)] == ["retranslated"] * 2

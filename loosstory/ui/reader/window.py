@@ -111,6 +111,7 @@ class ReaderWindow(QWidget):
         state.position_changed.connect(self._after_move)
         state.story_loaded.connect(self._on_story_loaded)
         state.settings_changed.connect(self._on_settings_changed)
+        state.language_changed.connect(self._on_language_changed)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # reader keys
         self._show_screen(state.screen)
         self.resize(1280, 800)
@@ -183,6 +184,15 @@ class ReaderWindow(QWidget):
             self._build_eager_screens()
         if dropped:
             self.stack.setCurrentWidget(self._ensure_screen(self.state.screen) or self.problems)
+
+    def _on_language_changed(self, _language: str) -> None:
+        """The composition root installed the language's translations: every screen says
+        its texts again, with its accessible name."""
+        self.setWindowTitle(QCoreApplication.translate("ReaderWindow", WINDOW_TITLE))
+        for name, widget in self.screens.items():
+            widget.setAccessibleName(QCoreApplication.translate("ReaderWindow",
+                                                                SCREENS[name].title))
+            widget.retranslate()
 
     def _on_settings_changed(self, _settings: object) -> None:
         self.transition.duration_ms = 0 if self.state.reduced_motion else (
