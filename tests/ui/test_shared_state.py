@@ -237,3 +237,24 @@ def test_a_new_screen_is_one_class_and_one_registry_line(qtbot, two_readers, mon
         state.show_screen(PAGE)
     state.set_language("en")  # the root installed its translations: screens say it again
     assert [w.current_screen().label.text() for w in (one, other)] == ["retranslated"] * 2
+
+
+def test_a_mode_extends_the_keymap(qtbot, two_readers) -> None:
+    """A mode adds keys (and overrides the reader's) on one window, with its own actions."""
+    from loosstory.ui.reader.keymap import Binding, reader_keymap
+
+    state, one, other = two_readers
+    state.start()
+    blanked = []
+    one.keymap = reader_keymap().extend([
+        Binding(PAGE, (Key.Key_B,), "blank"),
+        Binding(PAGE, (Key.Key_Escape,), "blank"),  # the presenter's clicker: no sommaire
+    ])
+    one.actions["blank"] = lambda: blanked.append(state.page.ref)
+    qtbot.keyClick(one, Key.Key_B)
+    qtbot.keyClick(one, Key.Key_Escape)
+    assert blanked == ["premier/intro", "premier/intro"] and state.screen == PAGE
+    qtbot.keyClick(one, Key.Key_Right)  # the reader's own keys still work
+    assert state.page.ref == "premier/debut"
+    qtbot.keyClick(other, Key.Key_Escape)  # the other window keeps the reader's keymap
+    assert state.screen == SOMMAIRE and len(blanked) == 2
