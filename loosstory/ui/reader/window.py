@@ -22,7 +22,6 @@ from loosstory.ui.look.styles import stylesheet
 from loosstory.ui.look.theme import Palette, TypeScale
 from loosstory.ui.pictures.images import ImageLoader
 from loosstory.ui.qtlazy import Qt, set_enum_property
-from loosstory.ui.reader.keymap import Keymap, reader_keymap
 from loosstory.ui.reader.screens import SCREENS
 from loosstory.ui.reader.transitions import Transition
 from loosstory.ui.screens.screen import Screen
@@ -32,6 +31,7 @@ from loosstory.ui.views.registry import preload_views
 if TYPE_CHECKING:  # built when the story is there, imported then (not before the cover)
     from loosstory.ui.page.screen import PageScreen
     from loosstory.ui.reader.gestures import SwipeDetector
+    from loosstory.ui.reader.keymap import Keymap
     from loosstory.ui.screens.cover import CoverScreen
     from loosstory.ui.screens.problems import ProblemsScreen
     from loosstory.ui.screens.sommaire import SommaireScreen
@@ -122,6 +122,8 @@ class ReaderWindow(QWidget):
     def keymap(self) -> Keymap:
         """The keys of this window (a mode may replace it with ``reader_keymap().extend``)."""
         if self._keymap is None:
+            from loosstory.ui.reader.keymap import reader_keymap  # on the first key
+
             self._keymap = reader_keymap()
         return self._keymap
 
