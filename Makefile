@@ -22,7 +22,7 @@ check: $(VENV)/.installed
 	$(PY) -m loosstory check content
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check loosstory tests bench
+	$(PY) -m ruff check loosstory tests bench tools
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

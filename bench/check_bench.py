@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.baseline_once:
         baseline(root)
         return 0
-    from loosstory.story.checker import check_pack
+    from loosstory.story.loader import check_pack
 
     result = check_pack(root)
     baseline(root)

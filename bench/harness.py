@@ -29,14 +29,14 @@ def register_views() -> list[str]:
 
     The engine registers its own (lazy: their modules are imported in idle time once the
     story screens exist, as in the app); this only fills in for an engine that does not."""
-    from loosstory.ui import views
+    from loosstory.ui.views import registry as views
 
     if hasattr(views, "register_builtin_views"):
         views.register_builtin_views()
     VIEW_FACTORIES = views.VIEW_FACTORIES
 
     added = []
-    for name, module in (("schematic", "loosstory.ui.schematic"), ("timeline", "loosstory.ui.timeline")):
+    for name, module in (("schematic", "loosstory.ui.views.schematic"), ("timeline", "loosstory.ui.views.timeline")):
         if name not in VIEW_FACTORIES:
             try:
                 VIEW_FACTORIES[name] = __import__(module, fromlist=["create"]).create
@@ -52,9 +52,9 @@ class Reader:
         self.app = QApplication.instance() or QApplication([sys.argv[0]])
         self.immortalised = immortalise() if immortal else False
         from loosstory.story.loader import load_story
-        from loosstory.ui.config import ReaderConfig
-        from loosstory.ui.reader import build_reader
-        from loosstory.ui.theme import load_fonts
+        from loosstory.ui.look.theme import load_fonts
+        from loosstory.ui.reader.build import build_reader
+        from loosstory.ui.state.config import ReaderConfig
 
         load_fonts()
         self.views_registered_by_bench = register_views()

@@ -14,13 +14,13 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from loosstory.resources import assets_dir
-from loosstory.ui.fonts import COVER_FONTS, load_fonts, register_in_background
+from loosstory.ui.look.fonts import COVER_FONTS, load_fonts, register_in_background
 
 if TYPE_CHECKING:  # imported by run(), while the cover's fonts are being registered
     from PySide6.QtCore import QTranslator
 
-    from loosstory.ui.config import ReaderConfig
-    from loosstory.ui.state import ReaderState
+    from loosstory.ui.state.config import ReaderConfig
+    from loosstory.ui.state.state import ReaderState
 
 log = logging.getLogger("loosstory")
 
@@ -69,7 +69,7 @@ def run(
     """Play the story in ``content``; returns the exit code of the event loop.
 
     The cover is shown from story.yaml alone; the chapters, sources and views are loaded
-    after its first frame (:mod:`loosstory.ui.loading`). The cover's fonts are registered
+    after its first frame (:mod:`loosstory.ui.reader.loading`). The cover's fonts are registered
     in a thread while the reader's modules are imported.
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -78,8 +78,9 @@ def run(
     fonts = register_in_background(COVER_FONTS)  # the others after the first frame
 
     from loosstory.story.head import load_head
-    from loosstory.ui.loading import StoryLoading, print_problems
-    from loosstory.ui.reader import build_reader
+    from loosstory.ui.reader.build import build_reader
+    from loosstory.ui.reader.loading import StoryLoading, print_problems
+    from loosstory.ui.state.state import ReaderState
 
     head = load_head(Path(content), cache=True)
     install_translations(app, head.story.language if head.story else None)
@@ -90,10 +91,12 @@ def run(
         load_fonts()
         result = load_story(Path(content))
         print_problems(result)
-        state, loader, window = build_reader(result, config)
+        state = ReaderState(result, config)  # the app's one state: it outlives the window
+        state, loader, window = build_reader(result, state=state)
         loading = None
     else:
-        state, loader, window = build_reader(head, config, loading=True)
+        state = ReaderState(head, config, loading=True)
+        state, loader, window = build_reader(head, state=state)
         loading = StoryLoading(Path(content), state, window)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(state)
@@ -112,4 +115,5 @@ def run(
         # Destroy the window now, not at some later garbage collection: its key and swipe
         # filters and its focusChanged connection must not outlive run() in a running process.
         window.deleteLater()
+        state.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

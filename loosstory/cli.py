@@ -84,7 +84,7 @@ def _normalise(argv: list[str]) -> list[str]:
 
 
 def check(directory: Path) -> int:
-    from loosstory.story.checker import check_pack
+    from loosstory.story.loader import check_pack
 
     result = check_pack(directory)
     for problem in result.problems:
@@ -174,20 +174,9 @@ def stats(since_text: str | None, csv_file: Path | None, html_file: Path | None,
         return 1
     report = build_report(events, since, pages, labels)
     print(as_text(report), end="")
+    from loosstory.output import write_files
+
     return write_files([(csv_file, lambda: as_csv(report)), (html_file, lambda: as_html(report))])
-
-
-def write_files(outputs) -> int:
-    """Write each (file or None, text maker); 1 with a French message if one fails."""
-    for file, make in outputs:
-        if file is not None:
-            try:
-                file.write_text(make(), encoding="utf-8")
-            except OSError as error:
-                print(f"loosstory: impossible d'écrire {file} : {error.strerror}", file=sys.stderr)
-                return 1
-            print(f"écrit : {file}")
-    return 0
 
 
 def kiosk_pin(config: Path | None, from_stdin: bool) -> int:

@@ -50,8 +50,8 @@ def main() -> int:
                         help="register the timeline and schematic views (issue 3) first")
     args = parser.parse_args()
     if args.views:
-        from loosstory.ui import schematic, timeline
-        from loosstory.ui.views import register_view
+        from loosstory.ui.views import schematic, timeline
+        from loosstory.ui.views.registry import register_view
 
         register_view("timeline", timeline.create)
         register_view("schematic", schematic.create)

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 def seal(directory: Path, pack_id: str | None) -> int:
     from loosstory.fleet.manifest import ManifestError
     from loosstory.fleet.manifest import seal as write_manifest
-    from loosstory.story.checker import check_pack
+    from loosstory.story.loader import check_pack
 
     if not (directory / "story.yaml").is_file():
         print(f"loosstory: {directory} : pas de story.yaml, ce n'est pas un dossier de contenu",
@@ -119,7 +119,7 @@ def merge(folders: list[Path], since: date | None, csv_file: Path | None,
         problems += outbox.problems
     for problem in problems:
         print(f"attention : {problem}", file=sys.stderr)
-    from loosstory.cli import write_files
+    from loosstory.output import write_files
 
     return write_files([(csv_file, lambda: merged_csv(rows, total)),
                         (html_file, lambda: as_html(report, "Fréquentation de tous les kiosques"))])

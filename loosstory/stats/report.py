@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from loosstory.stats.store import Event
+from loosstory.story.model import Story
 
 PAGE_REFS_EXCLUDED = ("cover", "sommaire", "ending", "about")
 
@@ -81,10 +82,10 @@ class Report:
         return [(self.label(ref), n) for ref, n in rows]
 
 
-def story_pages(story) -> dict[str, str]:
+def story_pages(story: Story | None) -> dict[str, str]:
     """ref -> "Chapter › Page" for every page of a story (in reading order)."""
     labels: dict[str, str] = {}
-    for chapter in getattr(story, "chapters", []) or []:
+    for chapter in story.chapters if story is not None else []:
         for page in chapter.pages:
             labels[page.ref] = (chapter.title if page.title == chapter.title
                                 else f"{chapter.title} › {page.title}")

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from loosstory.story.files import internal_problem, read_text
-from loosstory.story.model import Chapter, LoadResult, Problem, Story
+from loosstory.story.model import Chapter, Problem, Story
+from loosstory.story.schematic import Schematic, parse_schematic
+from loosstory.story.timeline import parse_timeline
+from loosstory.story.timeline_model import Timeline
 
-# view name -> (file in the language folder, module, parse function, Story attribute)
+# view name (the Story attribute) -> (file in the language folder, parse function)
 VIEW_FILES = {
-    "schematic": ("schematic.yaml", "loosstory.story.schematic", "parse_schematic"),
-    "timeline": ("timeline.yaml", "loosstory.story.timeline", "parse_timeline"),
+    "schematic": ("schematic.yaml", parse_schematic),
+    "timeline": ("timeline.yaml", parse_timeline),
 }
 
 
@@ -26,7 +28,7 @@ class Definition:
 
 def load_views(story: Story, lang_dir: Path, language: str, problems: list[Problem]) -> None:
     """Read <lang>/schematic.yaml and <lang>/timeline.yaml when present."""
-    for attribute, (name, module_name, function_name) in VIEW_FILES.items():
+    for name, parse in VIEW_FILES.values():
         file = lang_dir / name
         if not os.path.lexists(file):
             continue
@@ -36,34 +38,33 @@ def load_views(story: Story, lang_dir: Path, language: str, problems: list[Probl
             problems.append(problem)
             continue
         try:
-            parse = getattr(importlib.import_module(module_name), function_name)
-        except (ImportError, AttributeError):
-            problems.append(
-                Problem(
-                    rel,
-                    0,
-                    0,
-                    "warning",
-                    f"{name} ignoré : cette version de loosstory ne lit pas cette vue",
-                )
-            )
-            continue
-        try:
             view, found = parse(text or "", rel)
         except Exception as error:  # noqa: BLE001 - filed under the view's file
             problems.append(internal_problem(rel, error))
             continue
         problems.extend(found)
-        if view is not None:
+        if isinstance(view, Schematic):
             problems.extend(view.check_colours(story.look.palette))
-            if hasattr(view, "check_sources"):
-                problems.extend(view.check_sources(story.sources))
-        setattr(story, attribute, view)
+            story.schematic = view
+        elif isinstance(view, Timeline):
+            problems.extend(view.check_colours(story.look.palette))
+            problems.extend(view.check_sources(story.sources))
+            story.timeline = view
 
 
-def _view_ids(view: object, path: str, kind: str) -> dict[str, Definition]:
+def _views(story: Story) -> list[tuple[str, Schematic | Timeline]]:
+    """(file name, view) of the story's interactive views that were read."""
+    views: list[tuple[str, Schematic | Timeline]] = []
+    if story.schematic is not None:
+        views.append((VIEW_FILES["schematic"][0], story.schematic))
+    if story.timeline is not None:
+        views.append((VIEW_FILES["timeline"][0], story.timeline))
+    return views
+
+
+def _view_ids(view: Schematic | Timeline, path: str, kind: str) -> dict[str, Definition]:
     found: dict[str, Definition] = {}
-    for entity_id, line in getattr(view, "ids", lambda: [])():
+    for entity_id, line in view.ids():
         found.setdefault(entity_id, Definition(path, line, kind))
     return found
 
@@ -98,11 +99,8 @@ def check_cross_references(story: Story, chapters: list[Chapter], problems: list
                 define(figure.id, Definition(chapter.file, figure.line, "image"))
 
     entities: dict[str, Definition] = {}
-    for attribute, (name, _, _) in VIEW_FILES.items():
-        view = getattr(story, attribute)
-        if view is None:
-            continue
-        kind = "élément du schéma" if attribute == "schematic" else "événement de la frise"
+    for name, view in _views(story):
+        kind = "élément du schéma" if isinstance(view, Schematic) else "événement de la frise"
         for entity_id, where in _view_ids(view, f"{story.language}/{name}", kind).items():
             define(entity_id, where)
             entities[entity_id] = where
@@ -142,11 +140,8 @@ def check_cross_references(story: Story, chapters: list[Chapter], problems: list
                     )
                 )
     _check_view_sources(story, chapters, problems)
-    for attribute, (name, _, _) in VIEW_FILES.items():
-        view = getattr(story, attribute)
-        if view is None:
-            continue
-        for target, line, column in getattr(view, "links", lambda: [])():
+    for name, view in _views(story):
+        for target, line, column in view.links():
             if not resolves(target):
                 problems.append(
                     Problem(
@@ -160,54 +155,21 @@ def check_cross_references(story: Story, chapters: list[Chapter], problems: list
 
 
 def _check_view_sources(story: Story, chapters: list[Chapter], problems: list[Problem]) -> None:
-    """Every source a view cites is listed on the Sources page of the chapter showing it."""
-    for attribute, (name, _, _) in VIEW_FILES.items():
-        view = getattr(story, attribute)
-        keys = getattr(view, "source_keys", None)
-        if view is None or keys is None:
+    """Every source the timeline cites is listed on the Sources page of the chapter showing it."""
+    timeline = story.timeline
+    if timeline is None:
+        return
+    name = VIEW_FILES["timeline"][0]
+    for chapter in chapters:
+        if not any(page.view == "timeline" for page in chapter.pages):
             continue
-        for chapter in chapters:
-            if not any(page.view == attribute for page in chapter.pages):
+        listed = {source.key for source in chapter.sources}
+        warned: set[str] = set()
+        for key, line, column in timeline.source_keys():
+            if key in listed or key in warned or key not in story.sources:
                 continue
-            listed = {source.key for source in chapter.sources}
-            warned: set[str] = set()
-            for key, line, column in keys():
-                if key in listed or key in warned or key not in story.sources:
-                    continue
-                warned.add(key)
-                problems.append(Problem(
-                    f"{story.language}/{name}", line, column, "warning",
-                    f"source « {key} » citée par la vue mais absente de la page Sources du "
-                    f"chapitre « {chapter.id} » : ajoutez-la à « sources: » dans {chapter.file}"))
-
-
-def check_pack(root: Path | str) -> LoadResult:
-    """Load every language of a pack; the problems of all of them, each reported once."""
-    from loosstory.story.loader import load_story
-
-    first = load_story(root)
-    problems = list(first.problems)
-    seen = set(problems)
-    story = first.story
-    if story is not None:
-        reference = {(c.id, p.id) for c in story.chapters for p in c.pages}
-        for language in story.languages[1:]:
-            other = load_story(root, language)
-            for problem in other.problems:
-                if problem not in seen:
-                    seen.add(problem)
-                    problems.append(problem)
-            if other.story is not None:
-                translated = {(c.id, p.id) for c in other.story.chapters for p in c.pages}
-                for chapter_id, page_id in sorted(reference - translated):
-                    problems.append(
-                        Problem(
-                            f"{language}/",
-                            0,
-                            0,
-                            "warning",
-                            f"traduction manquante en « {language} » : page {chapter_id}/{page_id}",
-                        )
-                    )
-    problems.sort(key=lambda p: (p.path, p.line, p.column))
-    return LoadResult(story, problems)
+            warned.add(key)
+            problems.append(Problem(
+                f"{story.language}/{name}", line, column, "warning",
+                f"source « {key} » citée par la vue mais absente de la page Sources du "
+                f"chapitre « {chapter.id} » : ajoutez-la à « sources: » dans {chapter.file}"))

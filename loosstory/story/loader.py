@@ -16,7 +16,7 @@ from loosstory.story.model import Chapter, LoadResult, Problem
 from loosstory.story.sources import read_sources
 from loosstory.story.typography import apply_french_typography
 
-__all__ = ["FORMAT_VERSION", "load_story"]
+__all__ = ["FORMAT_VERSION", "check_pack", "load_story"]
 
 
 def load_story(root: Path | str, language: str | None = None) -> LoadResult:
@@ -152,3 +152,33 @@ def _guided_path(
                 )
             )
     return ordered
+
+
+def check_pack(root: Path | str) -> LoadResult:
+    """Load every language of a pack; the problems of all of them, each reported once."""
+    first = load_story(root)
+    problems = list(first.problems)
+    seen = set(problems)
+    story = first.story
+    if story is not None:
+        reference = {(c.id, p.id) for c in story.chapters for p in c.pages}
+        for language in story.languages[1:]:
+            other = load_story(root, language)
+            for problem in other.problems:
+                if problem not in seen:
+                    seen.add(problem)
+                    problems.append(problem)
+            if other.story is not None:
+                translated = {(c.id, p.id) for c in other.story.chapters for p in c.pages}
+                for chapter_id, page_id in sorted(reference - translated):
+                    problems.append(
+                        Problem(
+                            f"{language}/",
+                            0,
+                            0,
+                            "warning",
+                            f"traduction manquante en « {language} » : page {chapter_id}/{page_id}",
+                        )
+                    )
+    problems.sort(key=lambda p: (p.path, p.line, p.column))
+    return LoadResult(story, problems)

@@ -52,7 +52,7 @@ def apply_french_typography(story: Story) -> None:
             page.html = french_spacing_html(page.html)
             page.figures = [replace(f, caption=french_spacing(f.caption)) for f in page.figures]
     about = story.about
-    if about is not None and hasattr(about, "credits"):
+    if about is not None:
         story.about = replace(about, credits=tuple(
             replace(c, role=french_spacing(c.role), name=french_spacing(c.name))
             for c in about.credits))
@@ -63,8 +63,10 @@ def _views(story: Story) -> None:
     """The house's and the timeline's texts, as the chapters' (their panels break lines too)."""
     schematic = story.schematic
     if schematic is not None:
-        for name in ("title", "subtitle", "description", "hint"):
-            setattr(schematic, name, french_spacing(getattr(schematic, name)))
+        schematic.title = french_spacing(schematic.title)
+        schematic.subtitle = french_spacing(schematic.subtitle)
+        schematic.description = french_spacing(schematic.description)
+        schematic.hint = french_spacing(schematic.hint)
         for element in schematic.elements:
             element.label = french_spacing(element.label)
             element.short = french_spacing(element.short)

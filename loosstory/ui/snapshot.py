@@ -107,13 +107,13 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from loosstory.ui.fonts import register_in_background
+    from loosstory.ui.look.fonts import register_in_background
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "loosstory"])
     fonts = register_in_background()  # while the reader's modules are imported
 
-    from loosstory.ui.config import ReaderConfig
-    from loosstory.ui.reader import build_reader, wait_until_drawn
+    from loosstory.ui.reader.build import build_reader, wait_until_drawn
+    from loosstory.ui.state.config import ReaderConfig
 
     fonts.join()
     state, loader, window = build_reader(

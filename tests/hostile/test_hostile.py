@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from loosstory.story.checker import check_pack
-from loosstory.story.loader import load_story
+from loosstory.story.loader import check_pack, load_story
 from loosstory.story.packcache import fingerprint
 from tests.hostile.make_packs import BY_NAME, CASES, FIGURE_LINE, RED, Case, make, png
 
@@ -129,7 +128,7 @@ def test_the_renderer_refuses_on_its_own_what_check_refuses(qapp, tmp_path: Path
     pixels and a FIFO give no image; the same SVG without the reference draws."""
     from PySide6.QtCore import QSize
 
-    from loosstory.ui.images import decode
+    from loosstory.ui.pictures.images import decode
     from tests.hostile.make_packs import _svg, png_header_only
 
     secret = tmp_path / "secret.png"
@@ -151,7 +150,7 @@ def test_the_renderer_refuses_on_its_own_what_check_refuses(qapp, tmp_path: Path
 
 def test_an_internal_error_is_filed_under_the_file_that_caused_it(tmp_path, monkeypatch):
     import loosstory.story.chapters as chapters
-    import loosstory.story.timeline as timeline
+    import loosstory.story.checker as checker
     from tests.story.packs import write_pack
 
     pack = write_pack(tmp_path / "pack")
@@ -167,7 +166,7 @@ def test_an_internal_error_is_filed_under_the_file_that_caused_it(tmp_path, monk
         raise KeyError("oups")
 
     monkeypatch.setattr(chapters, "parse_pages", failing)
-    monkeypatch.setattr(timeline, "parse_timeline", broken)
+    monkeypatch.setitem(checker.VIEW_FILES, "timeline", ("timeline.yaml", broken))
     problems = {p.path: p.message for p in load_story(pack).problems if p.line == 0}
     assert "mémoire insuffisante en lisant ce fichier" in problems["fr/02-second.md"]
     assert "erreur interne en lisant ce fichier (KeyError: 'oups')" in problems["fr/timeline.yaml"]

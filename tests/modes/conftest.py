@@ -12,8 +12,8 @@ from loosstory.modes.kiosk.controller import KioskController
 from loosstory.modes.kiosk.pin import hash_pin
 from loosstory.modes.kiosk.settings import KioskSettings
 from loosstory.stats.store import EventStore
-from loosstory.ui.config import ReaderConfig
-from loosstory.ui.theme import load_fonts
+from loosstory.ui.look.theme import load_fonts
+from loosstory.ui.state.config import ReaderConfig
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -24,7 +24,7 @@ def main() -> int:
     from loosstory.modes.kiosk.settings import KioskSettings
     from loosstory.stats.store import EventStore
     from loosstory.story.loader import load_story
-    from loosstory.ui.config import ReaderConfig
+    from loosstory.ui.state.config import ReaderConfig
     from tests.packs import MINI
 
     settings = KioskSettings(data_dir=data, idle_timeout=3600, countdown=30)

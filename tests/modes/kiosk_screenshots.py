@@ -44,9 +44,9 @@ def main() -> int:
     from loosstory.modes.kiosk.controller import KioskController
     from loosstory.modes.kiosk.settings import KioskSettings
     from loosstory.story.loader import load_story
-    from loosstory.ui.config import ReaderConfig
-    from loosstory.ui.reader import wait_until_drawn
-    from loosstory.ui.theme import load_fonts
+    from loosstory.ui.look.theme import load_fonts
+    from loosstory.ui.reader.build import wait_until_drawn
+    from loosstory.ui.state.config import ReaderConfig
 
     load_fonts()
     result = load_story(ROOT / "content")

@@ -15,7 +15,7 @@ from loosstory.modes.kiosk import controller as modes
 from loosstory.modes.kiosk.attract import INVITATION
 from loosstory.stats.store import read_events
 from loosstory.story.loader import load_story
-from loosstory.ui.state import ReaderState
+from loosstory.ui.state import ReaderState, Settings
 from tests.modes.conftest import STAFF_PIN, make_kiosk
 
 Key = Qt.Key
@@ -40,20 +40,9 @@ def touch_reader(kiosk, qtbot) -> None:
 
 
 def state_snapshot(state: ReaderState) -> dict:
-    """Everything a visitor could have changed on the state, now or in a later version:
-    screen, position, plain attributes (language, text size, contrast…) and Qt properties."""
-    found = {"screen": state.screen, "index": state.path.index if state.path else None}
-    for name, value in vars(state).items():
-        if isinstance(value, (str, int, float, bool, tuple, type(None))):
-            found[name] = value
-    for name in state.dynamicPropertyNames():
-        key = bytes(name).decode()
-        found[f"property:{key}"] = state.property(key)
-    for name in ("language", "text_size", "text_scale", "contrast", "high_contrast",
-                 "reduced_motion", "settings", "level"):
-        if hasattr(state, name):
-            found[f"attr:{name}"] = repr(getattr(state, name))
-    return found
+    """What a visitor can change on the state: screen, position, language, settings."""
+    return {"screen": state.screen, "index": state.path.index if state.path else None,
+            "language": state.language, "mode": state.mode, "settings": state.settings}
 
 
 # -- idle ---------------------------------------------------------------------------------
@@ -94,16 +83,22 @@ def test_input_postpones_the_countdown(kiosk, qtbot):
 
 
 def test_reset_restores_every_setting_and_position(kiosk, qtbot, load_result):
-    fresh = ReaderState(load_result, kiosk.state.config)  # the kiosk's own settings
-    expected = state_snapshot(fresh)
+    expected = {"screen": "cover", "index": 0, "language": load_result.story.language,
+                "mode": modes.KIOSK, "settings": Settings()}
+    assert state_snapshot(kiosk.state) == expected
     visit(kiosk, qtbot)
     state = kiosk.state
-    state.go_to_ref("culture/base")
-    # what a visitor may change, in this version or a later one
-    for name, value in (("language", "en"), ("text_size", 1.6), ("contrast", "high")):
-        setattr(state, name, value)
-    state.setProperty("readingLevel", "falc")
-    assert state_snapshot(state) != expected
+    assert state.go_to_ref("culture/base")
+    # every field of the real Settings record, and the language
+    changed = Settings(text_scale=1.6, high_contrast=True, reduced_motion=True, read_aloud=True)
+    assert all(a != b for a, b in zip(changed, Settings(), strict=True))
+    with qtbot.waitSignal(state.settings_changed) as blocker:
+        state.set_settings(changed)
+    assert blocker.args == [changed]
+    with qtbot.waitSignal(state.language_changed):
+        state.set_language("en")
+    assert state_snapshot(state) == {"screen": "page", "index": state.path.index,
+                                     "language": "en", "mode": modes.KIOSK, "settings": changed}
     kiosk.reset("idle")
     assert kiosk.state is not state
     assert state_snapshot(kiosk.state) == expected
@@ -111,7 +106,7 @@ def test_reset_restores_every_setting_and_position(kiosk, qtbot, load_result):
 
 
 def test_reset_closes_open_panels_of_the_interactive_views(qtbot, tmp_path):
-    from loosstory.ui.timeline import TimelineView
+    from loosstory.ui.views.timeline import TimelineView
     from tests.packs import MINI
 
     result = load_story(MINI)

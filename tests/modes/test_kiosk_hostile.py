@@ -21,7 +21,7 @@ from loosstory.modes.kiosk.pin import DEFAULT_PIN_HASH
 from loosstory.modes.kiosk.settings import TEST_TIMINGS_ENV, load_settings
 from loosstory.stats.store import EventStore
 from loosstory.story.loader import load_story
-from loosstory.ui.config import ReaderConfig
+from loosstory.ui.state.config import ReaderConfig
 from tests.hostile.make_packs import CASES, RED, Case, make, png
 from tests.story.packs import write_pack
 

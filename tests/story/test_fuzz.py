@@ -9,8 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loosstory.story.checker import check_pack
-from loosstory.story.loader import load_story
+from loosstory.story.loader import check_pack, load_story
 from loosstory.story.model import LoadResult
 from tests.story.packs import FIRST, SECOND, STORY_YAML, write_pack
 

@@ -15,8 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loosstory.modes.kiosk.content import outside_links
-from loosstory.story.checker import check_pack
-from loosstory.story.loader import load_story
+from loosstory.story.loader import check_pack, load_story
 from loosstory.story.packcache import fingerprint
 from tests.story.packs import SECOND, write_pack
 

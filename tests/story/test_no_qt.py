@@ -47,7 +47,7 @@ def test_story_layer_loads_a_pack_with_pyside6_unimportable(tmp_path: Path) -> N
         "for m in pkgutil.iter_modules(s.__path__):\n"
         "    importlib.import_module('loosstory.story.' + m.name)\n"
         "from loosstory.story.loader import load_story\n"
-        "from loosstory.story.checker import check_pack\n"
+        "from loosstory.story.loader import check_pack\n"
         "from pathlib import Path\n"
         f"r = check_pack(Path({str(MINI)!r}))\n"
         "assert r.story is not None\n"

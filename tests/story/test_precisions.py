@@ -8,8 +8,7 @@ from pathlib import Path
 from loosstory.cli import main
 from loosstory.resources import content_dir
 from loosstory.story.chapters import short_address
-from loosstory.story.checker import check_pack
-from loosstory.story.loader import load_story
+from loosstory.story.loader import check_pack, load_story
 from tests.story.packs import FIRST, write_pack
 
 NOTE = """\

@@ -9,12 +9,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from loosstory.story.model import LoadResult
-from loosstory.ui.config import ReaderConfig
-from loosstory.ui.images import ImageLoader
-from loosstory.ui.reader import build_reader
-from loosstory.ui.state import ReaderState
-from loosstory.ui.theme import load_fonts
-from loosstory.ui.window import ReaderWindow
+from loosstory.ui.look.theme import load_fonts
+from loosstory.ui.pictures.images import ImageLoader
+from loosstory.ui.reader.build import build_reader
+from loosstory.ui.reader.window import ReaderWindow
+from loosstory.ui.state.config import ReaderConfig
+from loosstory.ui.state.state import ReaderState
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from loosstory.story.about import About, Credit
 from loosstory.story.model import LoadResult
-from loosstory.ui import state as screens
-from loosstory.ui.theme import contrast_ratio
+from loosstory.ui.look.theme import contrast_ratio
+from loosstory.ui.state import state as screens
 from tests.conftest import build_story
 from tests.ui.conftest import make_reader
 

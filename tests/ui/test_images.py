@@ -10,9 +10,9 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 
 from loosstory.story.model import Figure, Look
-from loosstory.ui.figure import FigureWidget, ImageView
-from loosstory.ui.images import COVER, FIT, ImageLoader, decode, image_key
-from loosstory.ui.theme import Palette, TypeScale
+from loosstory.ui.look.theme import Palette, TypeScale
+from loosstory.ui.pictures.figure import FigureWidget, ImageView
+from loosstory.ui.pictures.images import COVER, FIT, ImageLoader, decode, image_key
 
 
 @pytest.fixture(scope="session")

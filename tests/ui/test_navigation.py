@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtTest import QTest
 
-from loosstory.ui import state as screens
-from loosstory.ui.views import VIEW_FACTORIES
+from loosstory.ui.state import state as screens
+from loosstory.ui.views.registry import VIEW_FACTORIES
 
 Key = Qt.Key
 
@@ -258,7 +258,7 @@ def test_registered_view_is_shown_on_its_page(reader, monkeypatch):
 
 
 def test_unregistered_view_leaves_the_page_usable(reader, monkeypatch):
-    from loosstory.ui import views
+    from loosstory.ui.views import registry as views
 
     monkeypatch.setattr(views, "VIEW_FACTORIES", {})
     reader.state.go_to_ref("resilience/frise")

@@ -12,9 +12,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
-from loosstory.ui.gestures import SwipeDetector
-from loosstory.ui.images import COVER, FIT, ImageLoader, _DecodeTask, _Relay, image_key
-from loosstory.ui.window import ReaderWindow
+from loosstory.ui.pictures.images import COVER, FIT, ImageLoader, _DecodeTask, _Relay, image_key
+from loosstory.ui.reader.gestures import SwipeDetector
+from loosstory.ui.reader.window import ReaderWindow
 from tests.packs import MINI
 from tests.ui.conftest import make_reader
 
@@ -107,8 +107,8 @@ def test_a_finished_decode_task_keeps_nothing(story):
 @pytest.fixture
 def pack_reader(qtbot, monkeypatch):
     from loosstory.story.loader import load_story
-    from loosstory.ui import schematic, timeline
-    from loosstory.ui.views import VIEW_FACTORIES
+    from loosstory.ui.views import schematic, timeline
+    from loosstory.ui.views.registry import VIEW_FACTORIES
 
     monkeypatch.setitem(VIEW_FACTORIES, "schematic", schematic.create)
     monkeypatch.setitem(VIEW_FACTORIES, "timeline", timeline.create)

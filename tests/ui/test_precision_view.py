@@ -6,7 +6,7 @@ from PySide6.QtGui import QTextCursor
 
 from loosstory.resources import content_dir
 from loosstory.story.loader import load_story
-from loosstory.ui.theme import contrast_ratio
+from loosstory.ui.look.theme import contrast_ratio
 from tests.ui.conftest import make_reader
 
 

@@ -7,9 +7,9 @@ import pytest
 from PySide6 import QtCore
 from PySide6.QtWidgets import QLabel, QWidget
 
-from loosstory.ui.page_parts import PageText
+from loosstory.ui.look.theme import to_colour
+from loosstory.ui.page.parts import PageText
 from loosstory.ui.qtlazy import Qt, set_enum_property
-from loosstory.ui.theme import to_colour
 
 
 def test_the_lazy_namespace_gives_pysides_own_enums() -> None:

@@ -19,9 +19,9 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget  # noqa: E402
 
 from loosstory.story.loader import load_story  # noqa: E402
-from loosstory.ui import schematic as schematic_ui  # noqa: E402
-from loosstory.ui.styles import stylesheet  # noqa: E402
-from loosstory.ui.theme import Palette, TypeScale, load_fonts  # noqa: E402
+from loosstory.ui.look.styles import stylesheet  # noqa: E402
+from loosstory.ui.look.theme import Palette, TypeScale, load_fonts  # noqa: E402
+from loosstory.ui.views import schematic as schematic_ui  # noqa: E402
 from tests.packs import MINI  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 
 from loosstory.story.model import Look  # noqa: E402
 from loosstory.story.schematic import parse_schematic  # noqa: E402
-from loosstory.ui import schematic as schematic_ui  # noqa: E402
-from loosstory.ui.schematic import SchematicView  # noqa: E402
-from loosstory.ui.schematic.colours import ViewColours, contrast  # noqa: E402
-from loosstory.ui.schematic.items import ElementItem  # noqa: E402
-from loosstory.ui.schematic.panel import repeats_lead  # noqa: E402
+from loosstory.ui.look.theme import contrast_ratio as contrast  # noqa: E402
+from loosstory.ui.views import schematic as schematic_ui  # noqa: E402
+from loosstory.ui.views.colours import ViewColours  # noqa: E402
+from loosstory.ui.views.panel import repeats_lead  # noqa: E402
+from loosstory.ui.views.schematic import SchematicView  # noqa: E402
+from loosstory.ui.views.schematic.items import ElementItem  # noqa: E402
 from tests.packs import MINI  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 
@@ -227,6 +228,9 @@ class FakeStory:
         self.chapters = []
         self.sources = {}
 
+    def view_page_ref(self, view: str) -> str:  # no chapter shows the view
+        return ""
+
 
 def test_create_wires_links_to_the_state_and_pages_can_open_an_element(qtbot, schematic,
                                                                         look) -> None:
@@ -256,7 +260,7 @@ def test_a_broken_file_gives_a_notice_and_the_rest_still_plays(qtbot, schematic,
     assert isinstance(notice, QWidget) and not isinstance(notice, SchematicView)
     assert "schematic.yaml" in notice.findChild(QLabel).text()
     from loosstory.story.timeline import parse_timeline
-    from loosstory.ui import timeline as timeline_ui
+    from loosstory.ui.views import timeline as timeline_ui
 
     timeline, _ = parse_timeline((PACK / "fr" / "timeline.yaml").read_text(encoding="utf-8"),
                                  "fr/timeline.yaml")
@@ -267,7 +271,7 @@ def test_a_broken_file_gives_a_notice_and_the_rest_still_plays(qtbot, schematic,
 
 def test_no_word_of_the_house_is_written_in_python() -> None:
     source = "".join(p.read_text(encoding="utf-8")
-                     for p in (ROOT / "loosstory" / "ui" / "schematic").glob("*.py"))
+                     for p in (ROOT / "loosstory" / "ui" / "views" / "schematic").glob("*.py"))
     for words in ("habitant", "cailloux", "systémique", "Code source", "#8c3b2e"):
         assert words not in source
 
@@ -303,8 +307,8 @@ def test_snapshots(qtbot, size, tmp_path) -> None:
 @pytest.fixture
 def pack_reader(qtbot, monkeypatch):
     from loosstory.story.loader import load_story
-    from loosstory.ui import timeline as timeline_ui
-    from loosstory.ui.views import VIEW_FACTORIES
+    from loosstory.ui.views import timeline as timeline_ui
+    from loosstory.ui.views.registry import VIEW_FACTORIES
     from tests.ui.conftest import make_reader
 
     monkeypatch.setitem(VIEW_FACTORIES, "schematic", schematic_ui.create)

@@ -9,8 +9,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTextBrowser, QWidget
 
 from loosstory.story.model import LoadResult, Problem
-from loosstory.ui import state as screens
-from loosstory.ui.views import VIEW_FACTORIES, create_view
+from loosstory.ui.state import state as screens
+from loosstory.ui.views.registry import VIEW_FACTORIES, create_view
 from tests.ui.conftest import make_reader
 
 PROBLEMS = [
@@ -161,7 +161,7 @@ def test_sommaire_grid_reflows(qtbot, load_result):
 
 
 def test_chapter_band_ink_contrasts(reader):
-    from loosstory.ui.theme import contrast_ratio
+    from loosstory.ui.look.theme import contrast_ratio
 
     for ref in ("resilience/intro", "culture/debut", "energie/constat"):
         reader.state.go_to_ref(ref)
@@ -184,7 +184,7 @@ def test_view_registry_is_empty_by_default_and_tolerates_failures(reader):
 
 
 def test_a_view_that_owns_gestures_keeps_its_drags_and_keys(reader, monkeypatch):
-    from loosstory.ui.gestures import OWNS_GESTURES
+    from loosstory.ui.reader.gestures import OWNS_GESTURES
 
     def factory(story, state, parent):
         view = QTextBrowser(parent)

@@ -9,8 +9,8 @@ from PySide6.QtGui import QImage
 
 from loosstory.resources import content_dir
 from loosstory.story.loader import load_story
+from loosstory.ui.reader.window import ReaderWindow
 from loosstory.ui.snapshot import snapshot
-from loosstory.ui.window import ReaderWindow
 from tests.packs import MINI
 
 
@@ -78,7 +78,7 @@ def test_run_builds_the_window_and_returns():
         "from PySide6.QtCore import QEvent, QObject, QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from loosstory.app import run\n"
-        "from loosstory.ui.window import ReaderWindow\n"
+        "from loosstory.ui.reader.window import ReaderWindow\n"
         "app = QApplication([])\n"
         "seen = {}\n"
         "def look_and_quit():\n"

@@ -19,10 +19,10 @@ from PySide6.QtTest import QTest
 
 from loosstory.story.head import load_head
 from loosstory.story.loader import load_story
-from loosstory.ui import state as screens
-from loosstory.ui.config import ReaderConfig
-from loosstory.ui.loading import StoryLoading
-from loosstory.ui.reader import build_reader
+from loosstory.ui.reader.build import build_reader
+from loosstory.ui.reader.loading import StoryLoading
+from loosstory.ui.state import state as screens
+from loosstory.ui.state.config import ReaderConfig
 from tests.packs import MINI
 from tests.story.packs import STORY_YAML, write_pack
 
@@ -101,14 +101,14 @@ def test_the_first_frame_path_imports_neither_markdown_nor_the_chapters_nor_the_
         "app = QApplication([])\n"
         "from loosstory.app import run\n"
         "from loosstory.story.head import load_head\n"
-        "from loosstory.ui.reader import build_reader\n"
+        "from loosstory.ui.reader.build import build_reader\n"
         f"state, loader, window = build_reader(load_head(Path({str(MINI)!r})), loading=True)\n"
         "window.show()\n"
         "app.processEvents()\n"
         "late = ['markdown', 'loosstory.story.pages', 'loosstory.story.chapters',\n"
         "        'loosstory.story.timeline', 'loosstory.story.schematic',\n"
-        "        'loosstory.ui.page_view', 'loosstory.ui.sommaire', 'loosstory.ui.schematic',\n"
-        "        'loosstory.ui.timeline', 'importlib.metadata']\n"
+        "        'loosstory.ui.page.screen', 'loosstory.ui.screens.sommaire', 'loosstory.ui.views.schematic',\n"
+        "        'loosstory.ui.views.timeline', 'importlib.metadata']\n"
         "print(' '.join(m for m in late if m in sys.modules) or 'none')\n"
         "loader.wait_for_done()\n"
     )
@@ -181,7 +181,7 @@ def test_a_second_start_draws_the_cover_without_pyyaml(tmp_path) -> None:
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from loosstory.story.head import load_head\n"
-        "from loosstory.ui.reader import build_reader\n"
+        "from loosstory.ui.reader.build import build_reader\n"
         f"head = load_head(Path({str(MINI)!r}), cache=True)\n"
         "state, loader, window = build_reader(head, loading=True)\n"
         "window.show()\n"

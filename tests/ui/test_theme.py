@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontInfo, QImage, QPainter
 
 from loosstory.story.model import Look
-from loosstory.ui.theme import (
+from loosstory.ui.look.theme import (
     TITLE_FAMILY,
     Palette,
     TypeScale,

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from loosstory.story.model import Look, Source  # noqa: E402
 from loosstory.story.timeline import parse_timeline  # noqa: E402
-from loosstory.ui import timeline as timeline_ui  # noqa: E402
-from loosstory.ui.schematic.colours import contrast  # noqa: E402
-from loosstory.ui.timeline import TimelineView  # noqa: E402
-from loosstory.ui.timeline.items import EventItem, PeriodItem  # noqa: E402
+from loosstory.ui.look.theme import contrast_ratio as contrast  # noqa: E402
+from loosstory.ui.views import timeline as timeline_ui  # noqa: E402
+from loosstory.ui.views.timeline import TimelineView  # noqa: E402
+from loosstory.ui.views.timeline.items import EventItem, PeriodItem  # noqa: E402
 from tests.packs import MINI  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 
@@ -227,6 +227,9 @@ class FakeStory:
         self.timeline, self.schematic, self.look = timeline, None, look
         self.chapters, self.sources = [], {}
 
+    def view_page_ref(self, view: str) -> str:  # no chapter shows the view
+        return ""
+
 
 def test_create_wires_the_state(qtbot, timeline, look) -> None:
     state = FakeState()
@@ -270,8 +273,8 @@ def test_snapshots(qtbot, size, tmp_path) -> None:
 @pytest.fixture
 def pack_reader(qtbot, monkeypatch):
     from loosstory.story.loader import load_story
-    from loosstory.ui import schematic as schematic_ui
-    from loosstory.ui.views import VIEW_FACTORIES
+    from loosstory.ui.views import schematic as schematic_ui
+    from loosstory.ui.views.registry import VIEW_FACTORIES
     from tests.ui.conftest import make_reader
 
     monkeypatch.setitem(VIEW_FACTORIES, "schematic", schematic_ui.create)
@@ -285,7 +288,7 @@ def pack_reader(qtbot, monkeypatch):
 
 def owns_input(reader) -> bool:
     """Whether the reader leaves the view's keys and drags to it (integration, issue 3)."""
-    from loosstory.ui import gestures, window
+    from loosstory.ui.reader import gestures, window
 
     return "ownsGestures" in (Path(gestures.__file__).read_text(encoding="utf-8")
                               + Path(window.__file__).read_text(encoding="utf-8"))

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 from loosstory.resources import content_dir  # noqa: E402
 from loosstory.story.dates import EventDate  # noqa: E402
 from loosstory.story.loader import load_story  # noqa: E402
-from loosstory.ui import schematic as schematic_ui  # noqa: E402
-from loosstory.ui import timeline as timeline_ui  # noqa: E402
-from loosstory.ui.schematic.items import ElementItem  # noqa: E402
-from loosstory.ui.schematic.panel import DetailPanel  # noqa: E402
-from loosstory.ui.timeline import layout as timeline_layout  # noqa: E402
-from loosstory.ui.timeline import view as timeline_view  # noqa: E402
+from loosstory.ui.views import schematic as schematic_ui  # noqa: E402
+from loosstory.ui.views import timeline as timeline_ui  # noqa: E402
+from loosstory.ui.views.panel import DetailPanel  # noqa: E402
+from loosstory.ui.views.schematic.items import ElementItem  # noqa: E402
+from loosstory.ui.views.timeline import layout as timeline_layout  # noqa: E402
+from loosstory.ui.views.timeline import view as timeline_view  # noqa: E402
 from tests.packs import MINI  # noqa: E402
 from tests.ui.fakes import FakeState  # noqa: E402
 

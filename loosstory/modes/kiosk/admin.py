@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from loosstory.modes.kiosk.theme import KioskLook, scale_for, shade, touch
-from loosstory.ui.theme import body_font, title_font
+from loosstory.ui.look.theme import body_font, title_font
 
 ACTIONS = (
     ("reload", "Recharger le contenu"),

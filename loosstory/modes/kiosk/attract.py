@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QWidget
 
 from loosstory.modes.kiosk.theme import KioskLook, scale_for, shade
 from loosstory.story.model import Story
-from loosstory.ui.images import COVER, ImageLoader, image_key
-from loosstory.ui.theme import body_font, ink_on, title_font
+from loosstory.ui.look.theme import body_font, ink_on, title_font
+from loosstory.ui.pictures.images import COVER, ImageLoader, image_key
 
 INVITATION = "Touchez l'écran pour commencer"
 UNAVAILABLE = "L'exposition revient dans un instant"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from loosstory.modes.kiosk.hours import OpeningHours
 from loosstory.modes.kiosk.theme import scale_for
-from loosstory.ui.theme import body_font, title_font
+from loosstory.ui.look.theme import body_font, title_font
 
 log = logging.getLogger("loosstory.kiosk")
 CLOSED_TITLE = "L’exposition est fermée"

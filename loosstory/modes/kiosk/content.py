@@ -30,8 +30,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from loosstory.fleet.manifest import MANIFEST_NAME, verify
-from loosstory.story.checker import check_pack
-from loosstory.story.loader import load_story
+from loosstory.story.loader import check_pack, load_story
 from loosstory.story.model import LoadResult, Problem
 
 log = logging.getLogger("loosstory.kiosk")

@@ -49,21 +49,26 @@ from loosstory.modes.kiosk.staff import (
 from loosstory.modes.kiosk.theme import KioskLook
 from loosstory.modes.kiosk.visits import VisitRecorder
 from loosstory.story.model import LoadResult
+from loosstory.ui.pictures.images import ImageLoader
+from loosstory.ui.reader.window import ReaderWindow
+from loosstory.ui.state import ReaderConfig, ReaderState
 
 log = logging.getLogger("loosstory.kiosk")
 
 ATTRACT, VISIT, COUNTDOWN, PIN, ADMIN = "attract", "visit", "countdown", "pin", "admin"
 CLOSED = "closed"
+KIOSK = "kiosk"  # the reader state's mode under this controller
 # Exit status of the staff's « Quitter »: the systemd unit does not restart after it
 # (RestartPreventExitStatus=64), while it restarts after anything else.
 STAFF_QUIT_STATUS = 64
-ReaderFactory = Callable[[LoadResult, object], tuple[object, object, QWidget]]
+Reader = tuple[ReaderState, ImageLoader, ReaderWindow]
+ReaderFactory = Callable[[LoadResult, ReaderConfig | None], Reader]
 
 
-def default_factory(result: LoadResult, config: object) -> tuple[object, object, QWidget]:
-    from loosstory.ui.reader import build_reader
+def default_factory(result: LoadResult, config: ReaderConfig | None) -> Reader:
+    from loosstory.ui.reader.build import build_reader
 
-    return build_reader(result, config)  # type: ignore[arg-type]
+    return build_reader(result, config)
 
 
 class KioskController(QObject):
@@ -71,7 +76,7 @@ class KioskController(QObject):
     reader_rebuilt = Signal()
 
     def __init__(self, settings: KioskSettings, result: LoadResult, source: Path,
-                 store: object = None, reader_config: object = None,
+                 store: object = None, reader_config: ReaderConfig | None = None,
                  factory: ReaderFactory = default_factory, frame_ms: int = 50,
                  recent: RecentProblems | None = None, parent: QObject | None = None,
                  clock: Callable[[], datetime] = datetime.now) -> None:
@@ -88,9 +93,9 @@ class KioskController(QObject):
         self.mode = ""
         self._before_staff = ATTRACT
         self.resets = 0
-        self.state = None
-        self.loader = None
-        self.reader: QWidget | None = None
+        self.state: ReaderState | None = None
+        self.loader: ImageLoader | None = None
+        self.reader: ReaderWindow | None = None
         self.quit_app: Callable[[int], None] = QApplication.exit  # tests replace it
 
         story = result.story
@@ -198,27 +203,22 @@ class KioskController(QObject):
         self.state = self.loader = self.reader = None
         if old is None:
             return
-        stop_input = getattr(old, "stop_input", None)
-        if callable(stop_input):
-            stop_input()  # its key and swipe filters
-        if loader is not None and hasattr(loader, "wait_for_done"):
+        old.stop_input()  # its key and swipe filters
+        if loader is not None:
             loader.wait_for_done(5000)
-        if isinstance(loader, QObject):
             loader.blockSignals(True)  # decodes still under way deliver to nobody
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)  # "nothing to disconnect"
-                for signal in ("image_ready", "image_failed", "idle"):
+                for signal in (loader.image_ready, loader.image_failed, loader.idle):
                     try:
-                        getattr(loader, signal).disconnect()
-                    except (AttributeError, RuntimeError, TypeError):
+                        signal.disconnect()
+                    except (RuntimeError, TypeError):
                         pass
-            clear = getattr(loader, "clear", None)
-            if callable(clear):
-                clear()
+            loader.clear()
         old.hide()
         old.setParent(None)
         for obj in (state, loader):
-            if isinstance(obj, QObject):
+            if obj is not None:
                 obj.deleteLater()
         old.deleteLater()
 
@@ -228,7 +228,8 @@ class KioskController(QObject):
         self.state, self.loader, self.reader = self.factory(result, self.reader_config)
         self.window.set_reader(self.reader)
         Lockdown.harden(self.reader)
-        self.recorder.follow(self.state, self.reader)
+        self.state.set_mode(KIOSK)
+        self.recorder.follow(self.state)
         self.reader_rebuilt.emit()
 
     def _forward_key(self, obj: QObject, event) -> bool:
@@ -238,8 +239,7 @@ class KioskController(QObject):
             return False
         if obj is not reader and not reader.isAncestorOf(obj):
             return False
-        handle = getattr(reader, "handle_key", None)
-        return bool(handle(event)) if handle is not None else False
+        return reader.handle_key(event)
 
     # -- attract → visit → countdown → reset -----------------------------------------------
     def go_attract(self) -> None:
@@ -259,7 +259,7 @@ class KioskController(QObject):
             if self.fleet.enabled:
                 self.fleet.write("nouveau paquet")  # the hub sees the switch at once
         self._build_reader(self.result)
-        self.attract.unavailable = not getattr(self.state, "playable", True)
+        self.attract.unavailable = self.state is None or not self.state.playable
         if not self.hours.is_open():
             self.attract.stop()
             self.closed.begin()  # black, display asleep; a touch only wakes it for staff
@@ -281,7 +281,7 @@ class KioskController(QObject):
             return
         if self.lockdown.last_press_in_corner:
             return  # the staff's corner: counting taps towards the PIN pad is not a visit
-        if self.state is None or not getattr(self.state, "playable", True):
+        if self.state is None or not self.state.playable:
             return  # no playable story: the attract loop says so, staff see the problems
         chapter = self.attract.shown_ref
         self.attract.stop()

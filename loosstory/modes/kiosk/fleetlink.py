@@ -83,7 +83,7 @@ class FleetLink(QObject):
             "uptime_s": round(now - self.started),
             "written": datetime.fromtimestamp(now, timezone.utc).isoformat(timespec="seconds"),
             "reason": reason, "open": self.is_open(),
-            "last_error": last_error(getattr(self.recent, "records", None)),
+            "last_error": last_error(self.recent.records if self.recent is not None else None),
         }
 
     def write(self, reason: str) -> bool:

@@ -64,7 +64,7 @@ def run_kiosk(content: Path | None = None, idle_timeout: float | None = None,
     app.setApplicationName("loosstory")
     app.setDesktopFileName("fr.loosengohelle.loosstory")
     from loosstory.app import install_translations
-    from loosstory.ui.fonts import load_fonts
+    from loosstory.ui.look.fonts import load_fonts
 
     install_translations(app)
     load_fonts()

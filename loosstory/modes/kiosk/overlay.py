@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from loosstory.modes.kiosk.theme import KioskLook, scale_for, shade, touch
-from loosstory.ui.theme import body_font, title_font
+from loosstory.ui.look.theme import body_font, title_font
 
 
 class CountdownRing(QWidget):

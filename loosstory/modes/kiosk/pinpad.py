@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from loosstory.modes.kiosk.pin import DEFAULT_PIN, valid_pin, verify_pin
 from loosstory.modes.kiosk.pinguard import PinGuard
 from loosstory.modes.kiosk.theme import KioskLook, scale_for, touch
-from loosstory.ui.theme import body_font, title_font
+from loosstory.ui.look.theme import body_font, title_font
 
 CHECK, NEW, CONFIRM = "check", "new", "confirm"
 TITLE = "Accès du personnel"

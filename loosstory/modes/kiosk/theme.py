@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor
 
 from loosstory.story.model import Look
-from loosstory.ui.theme import Palette, contrast_ratio, ink_on, mix
+from loosstory.ui.look.theme import Palette, contrast_ratio, ink_on, mix
+from loosstory.ui.look.theme import screen_factor as scale_for  # 1.0 at 1080p
+from loosstory.ui.look.theme import touch_px as touch  # >= 44 px
 
 NIGHT = "#15181b"  # the attract loop's and the overlays' dark ground
 
@@ -29,15 +31,6 @@ class KioskLook:
         while contrast_ratio(accent, card) < 4.5 and accent.value() > 0:
             accent = accent.darker(110)
         return cls(palette, QColor(NIGHT), card, accent, ink_on(accent))
-
-
-def scale_for(width: int, height: int) -> float:
-    """1.0 at 1080p; the kiosk screens size everything from it (min 44 px targets kept)."""
-    return max(0.6, min(width / 1920, height / 1080))
-
-
-def touch(scale: float, base: int = 96) -> int:
-    return max(44, round(base * scale))
 
 
 def shade(colour: QColor, alpha: float) -> QColor:

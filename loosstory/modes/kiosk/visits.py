@@ -12,13 +12,14 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject
 
 from loosstory.stats.ids import new_visit_id
+from loosstory.ui.state import ReaderState
+from loosstory.ui.state.state import PAGE
 
 log = logging.getLogger("loosstory.kiosk")
-_COUNTED = "kioskTapsCounted"
+TAP_KINDS = {"schematic": "schematic_tap", "timeline": "timeline_tap"}
 
 
 class VisitRecorder(QObject):
@@ -31,8 +32,7 @@ class VisitRecorder(QObject):
         self.started = 0.0
         self._page: tuple[str, float] | None = None  # (ref, since)
         self._chapter: tuple[str, float] | None = None
-        self._state = None
-        self._window: QWidget | None = None
+        self._state: ReaderState | None = None
 
     # -- writing -----------------------------------------------------------------------------
     def _record(self, kind: str, ref: str = "", value: float | None = None) -> None:
@@ -67,15 +67,13 @@ class VisitRecorder(QObject):
         self.visit = ""
 
     # -- following the reader ----------------------------------------------------------------
-    def follow(self, state, window: QWidget | None) -> None:
-        """Watch a (new) reader state and window; the old ones are forgotten."""
-        self._state, self._window = state, window
+    def follow(self, state: ReaderState) -> None:
+        """Watch a (new) reader state; the old one is forgotten (it goes with its reader)."""
+        self._state = state
         state.screen_changed.connect(self._on_move)
         state.position_changed.connect(self._on_move)
-        language = getattr(state, "language_changed", None)
-        if language is not None:
-            language.connect(self.language_changed)
-        self._scan_views()
+        state.language_changed.connect(self.language_changed)
+        state.entity_opened.connect(self._on_entity_opened)
 
     def language_changed(self, language: str) -> None:
         if self.visit:
@@ -85,17 +83,15 @@ class VisitRecorder(QObject):
         state = self._state
         if state is None:
             return "", ""
-        screen = getattr(state, "screen", "")
-        if screen != "page":
+        screen = state.screen
+        if screen != PAGE:
             return screen, ""
-        page, chapter = getattr(state, "page", None), getattr(state, "chapter", None)
+        page, chapter = state.page, state.chapter
         return (page.ref if page is not None else ""), (chapter.id if chapter is not None else "")
 
     def _on_move(self, *_args) -> None:
         if self.visit:
             self._look_at_position()
-        self._scan_views()  # views are built with their page, usually before this slot…
-        QTimer.singleShot(0, self._scan_views)  # …and otherwise just after it
 
     def _look_at_position(self) -> None:
         page_ref, chapter_id = self._where()
@@ -121,24 +117,11 @@ class VisitRecorder(QObject):
             self._chapter = None
             self._record("chapter_view", ref, round(self.clock() - since, 3))
 
-    # -- taps on the interactive views ---------------------------------------------------------
-    def _scan_views(self) -> None:
-        window = self._window
-        if window is None:
-            return
-        try:
-            from loosstory.ui.schematic import SchematicView
-            from loosstory.ui.timeline import TimelineView
-        except ImportError:
-            return
-        for view in window.findChildren(SchematicView):
-            if not view.property(_COUNTED):
-                view.setProperty(_COUNTED, True)
-                view.element_opened.connect(lambda ref: self.tap("schematic_tap", ref))
-        for view in window.findChildren(TimelineView):
-            if not view.property(_COUNTED):
-                view.setProperty(_COUNTED, True)
-                view.event_opened.connect(lambda ref: self.tap("timeline_tap", ref))
+    # -- taps on the interactive views (reported by the state) ---------------------------------
+    def _on_entity_opened(self, view: str, entity: str) -> None:
+        kind = TAP_KINDS.get(view)
+        if kind is not None:
+            self.tap(kind, entity)
 
     def tap(self, kind: str, ref: str) -> None:
         if self.visit:

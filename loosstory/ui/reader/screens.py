@@ -1,0 +1,79 @@
+"""The registry of the reader's screens: one entry per screen, replacing any if/elif on
+screen names in the window.
+
+Adding a screen = one new module under ``ui/screens/`` (a :class:`Screen` subclass) and one
+line here. Each builder imports its module when the screen is first built: only the cover
+is on the first frame's path (bench/README.md, start-up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from loosstory.ui.state.state import ABOUT, COVER, ENDING, PAGE, PROBLEMS, SOMMAIRE, ReaderState
+
+if TYPE_CHECKING:
+    from loosstory.ui.look.theme import Palette
+    from loosstory.ui.pictures.images import ImageLoader
+    from loosstory.ui.screens.screen import Screen
+
+Builder = Callable[[ReaderState, "ImageLoader", "Palette"], "Screen"]
+
+
+class ScreenSpec(NamedTuple):
+    build: Builder
+    title: str  # its accessible name (French source text, translated in "ReaderWindow")
+    available: Callable[[ReaderState], bool]  # False: the problems screen is shown instead
+    eager: bool = True  # built as soon as it is available (otherwise on first show)
+    per_story: bool = True  # rebuilt when the story is replaced (the cover is not)
+
+
+def _cover(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
+    from loosstory.ui.screens.cover import CoverScreen
+
+    return CoverScreen(state, loader, palette)
+
+
+def _sommaire(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
+    from loosstory.ui.screens.sommaire import SommaireScreen
+
+    return SommaireScreen(state, loader, palette)
+
+
+def _page(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
+    from loosstory.ui.page.screen import PageScreen
+
+    return PageScreen(state, loader, palette)
+
+
+def _problems(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
+    from loosstory.ui.screens.problems import ProblemsScreen
+
+    return ProblemsScreen(state, palette)
+
+
+def _ending(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
+    from loosstory.ui.info.ending import EndingScreen
+
+    return EndingScreen(state, palette)
+
+
+def _about(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
+    from loosstory.ui.info.about import AboutScreen
+
+    return AboutScreen(state, palette)
+
+
+def _playable(state: ReaderState) -> bool:
+    return state.playable
+
+
+SCREENS: dict[str, ScreenSpec] = {
+    COVER: ScreenSpec(_cover, "Couverture", lambda s: s.playable or s.loading, per_story=False),
+    SOMMAIRE: ScreenSpec(_sommaire, "Sommaire", _playable),
+    PAGE: ScreenSpec(_page, "Page du chapitre", _playable),
+    PROBLEMS: ScreenSpec(_problems, "Erreurs du contenu", lambda s: True, eager=False),
+    ENDING: ScreenSpec(_ending, "Fin de la visite", _playable, eager=False),
+    ABOUT: ScreenSpec(_about, "À propos de l’exposition", _playable, eager=False),
+}
