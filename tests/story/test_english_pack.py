@@ -173,3 +173,16 @@ def test_english_typography(packs) -> None:
         if "'" in plain or '"' in plain:
             wrong.append((where, "straight quote"))
     assert wrong == []
+
+
+def test_story_yaml_texts_per_language(packs) -> None:
+    fr, en = packs
+    assert (fr.start_label, en.start_label) == ("Commencer", "Begin")
+    assert fr.subtitle.startswith("De la mine") and en.subtitle.startswith("From coal mine")
+    assert fr.cover.credit != en.cover.credit and fr.cover.caption != en.cover.caption
+    # about: each credit in its language, and a licence for the image credit of each language
+    assert [c.role for c in fr.about.credits][0].startswith("Textes des chapitres")
+    assert [c.role for c in en.about.credits][0].startswith("Texts of the chapters")
+    for story in (fr, en):
+        credits = {f.credit for f in story.figures()}
+        assert credits and all(story.about.image_licences.get(c) for c in credits)
