@@ -38,14 +38,26 @@ class About:
     version: str = ""
 
 
-def _text(value: object) -> str:
+def _text(value: object, language: str = "", default: str = "") -> str:
+    if isinstance(value, dict):  # {fr: …, en: …}: this language's text, else the default's
+        value = value.get(language, value.get(default))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return value.strip() if isinstance(value, str) else ""
 
 
-def read_about(meta: Located, problems: list[Problem]) -> About:
-    """The ``about`` section of story.yaml (an empty About when there is none)."""
+def read_about(
+    meta: Located, problems: list[Problem], language: str = "", default: str = ""
+) -> About:
+    """The ``about`` section of story.yaml (an empty About when there is none).
+
+    A role, a name or a licence may be a mapping ``{fr: …, en: …}``, like the story's other
+    texts: the text of ``language`` is taken, else the one of ``default``.
+    """
+
+    def text(value: object) -> str:
+        return _text(value, language, default)
+
     value = meta.section("about", ABOUT_KEYS, "credits, image_licences, version", problems)
     if value is None:
         return About()
@@ -57,7 +69,7 @@ def read_about(meta: Located, problems: list[Problem]) -> About:
         raw = []
     for index, entry in enumerate(raw):
         keys = ("about", "credits", index)
-        if not isinstance(entry, dict) or not _text(entry.get("name")):
+        if not isinstance(entry, dict) or not text(entry.get("name")):
             problems.append(meta.problem(keys, "error",
                                          "crédit illisible : écrivez « - role: … » et « name: … »"))
             continue
@@ -65,7 +77,7 @@ def read_about(meta: Located, problems: list[Problem]) -> About:
             if key not in CREDIT_KEYS:
                 problems.append(meta.problem(keys + (key,), "warning",
                                              f"clé « {key} » inconnue (connues : role, name)"))
-        credits.append(Credit(_text(entry.get("role")), _text(entry.get("name"))))
+        credits.append(Credit(text(entry.get("role")), text(entry.get("name"))))
     licences = value.get("image_licences") or {}
     if not isinstance(licences, dict):
         problems.append(meta.problem(("about", "image_licences"), "error",
@@ -73,6 +85,6 @@ def read_about(meta: Located, problems: list[Problem]) -> About:
         licences = {}
     return About(
         credits=tuple(credits),
-        image_licences={str(k).strip(): _text(v) for k, v in licences.items() if _text(v)},
-        version=_text(value.get("version")),
+        image_licences={str(k).strip(): text(v) for k, v in licences.items() if text(v)},
+        version=text(value.get("version")),
     )

@@ -139,7 +139,7 @@ def read_head(
         cover=cover,
         start_label=_localized(meta, "start", language, default, problems) or "Commencer",
         look=look,
-        about=read_about(meta, problems),
+        about=read_about(meta, problems, language, default),
     )
     if story.id and not is_valid_id(story.id):
         problems.append(meta.problem(("id",), "error", f"identifiant « {story.id} » invalide"))
