@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from loosstory.resources import content_dir
-from loosstory.story.checker import check_pack
-from loosstory.story.loader import load_story
+from loosstory.story.loader import check_pack, load_story
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 NOTICE = "Translated from the French original"
