@@ -13,7 +13,7 @@ from pathlib import Path
 from loosstory import __version__
 from loosstory.resources import content_dir
 
-COMMANDS = ("run", "check", "snapshot", "stats", "kiosk-pin", "pack", "fleet")
+COMMANDS = ("run", "check", "snapshot", "stats", "kiosk-pin", "pack", "fleet", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +35,19 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--kiosk-config", type=Path, default=None, metavar="FICHIER",
                      help="kiosque : fichier de réglages (défaut "
                           "~/.config/loosstory/kiosk.yaml)")
+
+    run.add_argument("--present", action="store_true",
+                     help="mode présentateur : l’histoire au projecteur, les notes, la page "
+                          "suivante et le chronomètre sur l’écran du portable")
+    run.add_argument("--duration", type=float, default=0.0, metavar="MIN",
+                     help="présentateur : durée prévue de l’exposé, en minutes (rythme)")
+    run.add_argument("--audience-screen", default="", metavar="NOM",
+                     help="présentateur : sortie du projecteur (par exemple HDMI-1) ; "
+                          "retenue pour la fois suivante")
+
+    from loosstory.export.cli import add_export
+
+    add_export(sub)
 
     stats = sub.add_parser("stats", help="chiffres de fréquentation du kiosque")
     stats.add_argument("--since", default=None, metavar="DATE",
@@ -257,6 +270,15 @@ def main(argv: list[str] | None = None) -> int:
         return run_fleet(args)
     if command == "kiosk-pin":
         return kiosk_pin(args.kiosk_config, args.stdin)
+    if command == "export":
+        from loosstory.export.cli import run_export
+
+        return run_export(args)
+    if args.present:
+        from loosstory.modes.presenter.launch import run_present
+
+        return run_present(args.content or content_dir(), duration_min=args.duration,
+                           audience_screen=args.audience_screen)
     if args.kiosk:
         from loosstory.modes.kiosk.launch import run_kiosk
 

@@ -13,6 +13,7 @@ from loosstory.story.files import internal_problem
 from loosstory.story.head import FORMAT_VERSION, read_head
 from loosstory.story.located import Located
 from loosstory.story.model import Chapter, LoadResult, Problem
+from loosstory.story.notes import missing_notes
 from loosstory.story.sources import read_sources
 from loosstory.story.typography import apply_french_typography
 
@@ -98,6 +99,7 @@ def _load(root: Path, language: str | None) -> LoadResult:
     if language == "fr":
         apply_french_typography(story)
     check_cross_references(story, unordered, problems)
+    problems.extend(missing_notes(ordered))
     if not ordered:
         return LoadResult(None, problems)
     return LoadResult(story, problems)

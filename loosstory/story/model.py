@@ -108,6 +108,8 @@ class Page:
     line: int = 0
     chapter_id: str = ""
     precisions: list[Precision] = field(default_factory=list)
+    notes: str = ""  # speaker notes, Markdown (story/notes.py): the presenter's screen only
+    notes_html: str = ""
 
     @property
     def ref(self) -> str:

@@ -15,6 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from loosstory.story import refs
 from loosstory.story.model import Figure, Link, Page, Problem
+from loosstory.story.notes import split_notes
 from loosstory.story.precisions import inject, split_precisions
 from loosstory.story.refs import is_valid_id, resolve_in_pack, slugify
 
@@ -205,7 +206,8 @@ def parse_pages(
         links: list[Link] = []
         kept: list[str] = []
         in_fence = False
-        body_lines, pending = split_precisions(draft.body, report, str(index))
+        body, notes = split_notes(draft.body, report)
+        body_lines, pending = split_precisions(body, report, str(index))
         for number, text in body_lines:
             if _FENCE.match(text):
                 in_fence = not in_fence
@@ -261,6 +263,8 @@ def parse_pages(
                 line=draft.line,
                 chapter_id=chapter_id,
                 precisions=precisions,
+                notes=notes,
+                notes_html=render_markdown(notes) if notes else "",
             )
         )
     return ParsedPages(pages, problems)

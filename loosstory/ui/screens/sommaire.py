@@ -184,6 +184,10 @@ class SommaireScreen(Screen):
         self.about_button.setObjectName("sommaireAboutButton")
         self.about_button.setAccessibleName(self.tr("À propos de l’exposition"))
         self.about_button.clicked.connect(state.show_about)
+        self.pages_button = QPushButton(self.tr("Toutes les pages"), self)
+        self.pages_button.setObjectName("sommairePagesButton")
+        self.pages_button.setAccessibleName(self.tr("Toutes les pages, en vignettes"))
+        self.pages_button.clicked.connect(lambda: state.show_screen("overview"))
         self.start_button = QPushButton(self.tr("Commencer la visite"), self)
         self.start_button.setObjectName("sommaireStartButton")
         self.start_button.setProperty("primary", True)
@@ -213,6 +217,7 @@ class SommaireScreen(Screen):
         head.addLayout(titles, 1)
         head.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.pages_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self._head = head
         layout = QVBoxLayout(self)

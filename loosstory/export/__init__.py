@@ -1,0 +1,1 @@
+"""Exports of a story to files (PDF slides; later the workshop worksheets)."""

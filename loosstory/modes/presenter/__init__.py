@@ -1,0 +1,1 @@
+"""Presenter mode: the story as a talk (projector + laptop windows on one state)."""
