@@ -331,3 +331,13 @@ def test_bundle_recipe_drops_the_qt_modules_the_app_does_not_use() -> None:
         f"the app now imports {sorted(used - allowed)}: add it to QT_MODULES_USED in "
         "packaging/pyinstaller/loosstory.spec and remove it from QT_MODULES_EXCLUDED"
     )
+
+
+def test_desktop_entry_has_a_present_action() -> None:
+    """« Présenter » in the launcher's menu starts presenter mode (issue 17)."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keys are case-sensitive in desktop files
+    parser.read(ROOT / "packaging" / "linux" / f"{APP_ID}.desktop", encoding="utf-8")
+    assert "present" in parser["Desktop Entry"]["Actions"].split(";")
+    action = parser["Desktop Action present"]
+    assert action["Name"] == "Présenter" and action["Exec"] == "loosstory --present"
