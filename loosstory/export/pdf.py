@@ -10,6 +10,8 @@ from PySide6.QtCore import QMarginsF, QPoint, QPointF, QRectF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from loosstory.ui.look.theme import body_font
+
 SLIDE_MM = QSizeF(254.0, 142.875)  # 16:9, the width of a 10-inch slide
 NOTES_PAGE_MM = QSizeF(210.0, 297.0)  # A4 portrait: the slide on top, the notes under it
 DPI = 300
@@ -48,11 +50,11 @@ class PdfPages:
 
     def text_layer(self, text: str, target: QRectF) -> None:
         """``text`` under what is drawn next (covered by it), for search and copy: Qt's
-        writer loses the Unicode of some glyphs of variable fonts (Fraunces' s, m, n), so a
-        title drawn in them is not found by a search; this layer, in a static font, is."""
+        writer loses the Unicode of some glyphs of the variable title font (its s, m, n), so
+        a title drawn in it is not found by a search; this layer, in a static font, is."""
         painter = self.painter
         painter.save()
-        font = QFont("Atkinson Hyperlegible")
+        font = body_font(8)
         font.setPointSizeF(6)
         painter.setFont(font)
         painter.drawText(target.topLeft() + QPointF(2, 8), text)
