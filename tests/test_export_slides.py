@@ -36,7 +36,7 @@ def test_one_slide_per_step_with_its_title(tmp_path, capsys) -> None:
     assert main(["export", "slides", "--content", str(pack), "-o", str(out)]) == 0
     pages = pdf_pages(out)
     assert len(pages) == len(steps) == int(info(out)["Pages"])
-    for text, (chapter, page) in zip(pages, steps, strict=True):
+    for text, (_chapter, page) in zip(pages, steps, strict=True):
         assert page.title in " ".join(text.split()), page.title
     assert all("secret" not in text for text in pages)
     width, _, height = info(out)["Page size"].split()[:3]
