@@ -130,18 +130,14 @@ class Presenter(QObject):
         self.audience_on = audience
         if audience is None:
             self.audience.hide()
-            self.window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
-            self.window.show()
+            primary = QGuiApplication.primaryScreen()
+            placement.put_on(self.window, primary, primary.availableGeometry())
         else:
-            placement.remember_screen(self.settings, audience.name()) if not self.swapped \
-                else None
+            if not self.swapped:
+                placement.remember_screen(self.settings, audience.name())
             placement.cover_screen(self.audience, audience)
-            self.window.show()
-            handle = self.window.windowHandle()
             laptop = placement.other_screen(audience)
-            if handle is not None:
-                handle.setScreen(laptop)
-            self.window.setGeometry(laptop.availableGeometry())
+            placement.put_on(self.window, laptop, laptop.availableGeometry())
         self._update_status()
 
     def _screens_changed(self, _screen: QScreen) -> None:

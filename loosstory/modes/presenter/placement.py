@@ -55,10 +55,17 @@ def cover_screen(window: QWidget, screen: QScreen) -> None:
     """Full screen on ``screen``: frameless, on its geometry, then full screen (a window
     manager honours it; without one the geometry alone covers the screen)."""
     window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-    window.setGeometry(screen.geometry())
-    window.show()
-    handle = window.windowHandle()
-    if handle is not None:
-        handle.setScreen(screen)
-    window.setGeometry(screen.geometry())
+    put_on(window, screen, screen.geometry())
     window.showFullScreen()
+
+
+def put_on(window: QWidget, screen: QScreen, geometry) -> None:
+    """``window`` on ``screen`` (before it is shown: separate X screens cannot be changed
+    by moving a mapped window) at ``geometry``, shown."""
+    if window.screen() is not screen:
+        visible = window.isVisible()
+        if visible:
+            window.hide()
+        window.setScreen(screen)
+    window.setGeometry(geometry)
+    window.show()

@@ -13,11 +13,12 @@ import warnings
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from loosstory.modes.presenter.timing import AHEAD, BEHIND, TalkTimer, clock_text, pace
-from loosstory.ui.look.theme import Palette
+from loosstory.ui.look.theme import Palette, body_font
 from loosstory.ui.qtlazy import Qt
 from loosstory.ui.reader.window import ReaderWindow
 from loosstory.ui.state.state import PAGE, ReaderState
@@ -88,7 +89,7 @@ class PresenterWindow(QWidget):
             lambda item: state.open_chapter(self.chapters.row(item)))
 
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        bar = QGridLayout()
         for name, text, accessible in (
             ("pause", tr("Pause"), tr("Mettre le chronomètre en pause ou le relancer")),
             ("reset", tr("Remettre à zéro"), tr("Remettre le chronomètre à zéro")),
@@ -102,19 +103,28 @@ class PresenterWindow(QWidget):
             button.setAccessibleName(accessible)
             button.setObjectName(f"presenter-{name}")
             button.setMinimumSize(44, 44)
-            bar.addWidget(button)
+            bar.addWidget(button, len(self.buttons) // 3, len(self.buttons) % 3)
             self.buttons[name] = button
-        bar.addStretch(1)
         self.buttons["pause"].clicked.connect(self.toggle_pause)
         self.buttons["reset"].clicked.connect(self.reset_timer)
         self.buttons["smaller"].clicked.connect(lambda: self.set_notes_size(self.notes_px - 4))
         self.buttons["larger"].clicked.connect(lambda: self.set_notes_size(self.notes_px + 4))
 
         times = QHBoxLayout()
-        for widget in (self.elapsed_label, self.pace_label, self.clock_label):
+        for widget in (self.elapsed_label, self.pace_label):
             times.addWidget(widget)
         times.addStretch(1)
-        times.addWidget(self.step_label)
+        times.addWidget(self.clock_label)
+        where = QHBoxLayout()
+        where.addWidget(self.step_label)
+        where.addStretch(1)
+        for label in (self.elapsed_label, self.pace_label, self.clock_label, self.step_label,
+                      self.status, self.next_label):
+            label.setMinimumWidth(0)  # a long text is cut, the window never outgrows its screen
+        self.status.setWordWrap(True)
+        for row in range(self.chapters.count()):
+            self.chapters.item(row).setSizeHint(self.chapters.sizeHintForIndex(
+                self.chapters.model().index(row, 0)).expandedTo(QSize(0, 44)))
 
         left = QVBoxLayout()
         left.addWidget(live, 3)
@@ -122,15 +132,16 @@ class PresenterWindow(QWidget):
         left.addWidget(self.chapters, 1)
         right = QVBoxLayout()
         right.addLayout(times)
+        right.addLayout(where)
         right.addWidget(self.status)
         right.addWidget(self.notes, 1)
         right.addLayout(bar)
         body = QHBoxLayout(self)
-        body.addLayout(left, 11)
+        body.addLayout(left, 3)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.VLine)
         body.addWidget(line)
-        body.addLayout(right, 9)
+        body.addLayout(right, 2)
         if palette is not None:
             self.setStyleSheet(
                 f"#presenterWindow {{ background: {palette.background.name()}; }}"
@@ -151,8 +162,7 @@ class PresenterWindow(QWidget):
     # -- what is shown --------------------------------------------------------------------
     def set_notes_size(self, px: int) -> None:
         self.notes_px = max(14, min(72, px))
-        font = self.notes.font()
-        font.setPixelSize(self.notes_px)
+        font = body_font(self.notes_px)
         self.notes.setFont(font)
         self.notes.document().setDefaultFont(font)
 
@@ -210,13 +220,13 @@ class PresenterWindow(QWidget):
 
     def apply_type(self) -> None:
         """Timer and step in large type, from the window's height."""
-        px = max(18, int(self.height() * 0.035))
+        px = max(18, int(min(self.height() * 0.035, self.width() * 0.018)))
         for label in (self.elapsed_label, self.clock_label, self.pace_label, self.step_label,
                       self.status, self.next_label):
-            font = label.font()
-            font.setPixelSize(px)
-            font.setBold(label is not self.next_label)
-            label.setFont(font)
+            label.setFont(body_font(px, bold=label is not self.next_label))
+        self.chapters.setFont(body_font(max(16, int(px * 0.7))))
+        for button in self.buttons.values():
+            button.setFont(body_font(max(15, int(px * 0.6)), bold=True))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.apply_type()
