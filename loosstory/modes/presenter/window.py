@@ -34,6 +34,7 @@ from loosstory.ui.qtlazy import Qt
 from loosstory.ui.reader.window import ReaderWindow
 from loosstory.ui.state.state import PAGE, ReaderState
 
+OVERVIEW = "overview"
 PACE_COLOURS = {AHEAD: "#0b5e8e", BEHIND: "#a1260d", "on-time": "#1d6b32"}  # >= 4.5:1 on white
 
 
@@ -173,7 +174,7 @@ class PresenterWindow(QWidget):
     def refresh_page(self, *_args: int) -> None:
         state, path = self.state, self.state.path
         step, steps = self.step()
-        on_page = state.screen == PAGE
+        on_page = state.screen in (PAGE, OVERVIEW) and self.timer.started or state.screen == PAGE
         self.step_label.setText(tr("Étape %1 / %2").replace("%1", str(step)).replace(
             "%2", str(steps)) if on_page else tr("Avant la première étape"))
         page = state.page if on_page else None

@@ -82,5 +82,5 @@ SCREENS: dict[str, ScreenSpec] = {
     PROBLEMS: ScreenSpec(_problems, "Erreurs du contenu", lambda s: True, eager=False),
     ENDING: ScreenSpec(_ending, "Fin de la visite", _playable, eager=False),
     ABOUT: ScreenSpec(_about, "À propos de l’exposition", _playable, eager=False),
-    "overview": ScreenSpec(_overview, "Toutes les pages", _playable, eager=False),
+    "overview": ScreenSpec(_overview, "Toutes les pages", _playable),  # eager: it sees where it is opened from
 }

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPainter
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from loosstory.ui.look.theme import Palette, TypeScale, to_colour
+from loosstory.ui.look.theme import Palette, TypeScale, body_font, title_font, to_colour
 from loosstory.ui.qtlazy import Qt
 from loosstory.ui.screens.screen import Screen
 from loosstory.ui.state.state import PAGE, SOMMAIRE, ReaderState
@@ -53,15 +53,20 @@ class PageGrid(QWidget):
     def columns(self) -> int:
         return max(1, (self.width() - GAP) // (self.card_width + GAP))
 
+    @property
+    def cell_width(self) -> float:
+        """The cards share the width (at least ``card_width`` each)."""
+        return max(self.card_width, (self.width() - GAP) / self.columns - GAP)
+
     def card_rect(self, index: int) -> QRectF:
-        height = self.card_width * 9 / 16
+        width = self.cell_width
+        height = width * 9 / 16
         row, column = divmod(index, self.columns)
-        return QRectF(GAP + column * (self.card_width + GAP), GAP + row * (height + GAP),
-                      self.card_width, height)
+        return QRectF(GAP + column * (width + GAP), GAP + row * (height + GAP), width, height)
 
     def _relayout(self) -> None:
         rows = (len(self.items) + self.columns - 1) // self.columns
-        self.setMinimumHeight(int(GAP + rows * (self.card_width * 9 / 16 + GAP)))
+        self.setMinimumHeight(int(GAP + rows * (self.cell_width * 9 / 16 + GAP)))
         self.update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
@@ -73,7 +78,7 @@ class PageGrid(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         visible = QRectF(event.rect())
         p = self.palette_
-        font = QFont(self.font())
+        font = body_font(self.font_px)
         for index, (chapter, page) in enumerate(self.items):
             rect = self.card_rect(index)
             if not rect.intersects(visible):
@@ -223,10 +228,7 @@ class OverviewScreen(Screen):
     def apply_scale(self, scale: TypeScale) -> None:
         self.grid.font_px = scale.label
         self.grid.card_width = int(max(220, min(420, scale.width / 4.6)))
-        font = self.heading.font()
-        font.setPixelSize(int(scale.body * 1.4))
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading.setFont(title_font(scale.body * 1.6))
         self.grid.update()
 
     def handle_key(self, event: QKeyEvent) -> bool:
