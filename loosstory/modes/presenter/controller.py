@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 
 from loosstory.modes.presenter import placement
@@ -141,7 +141,10 @@ class Presenter(QObject):
         self._update_status()
 
     def _screens_changed(self, _screen: QScreen) -> None:
-        self.show()
+        """A projector plugged in or out: place the windows again once Qt has finished
+        (during screenRemoved the screen is still listed). Unplugged, the talk goes on in
+        the presenter window (rehearsal view); plugged, the audience window appears on it."""
+        QTimer.singleShot(0, self, self.show)
 
     def swap(self) -> None:
         """The projector's window goes to the other screen, and the presenter's to this one."""
