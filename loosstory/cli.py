@@ -273,7 +273,10 @@ def main(argv: list[str] | None = None) -> int:
     if command == "export":
         from loosstory.export.cli import run_export
 
-        return run_export(args)
+        code = run_export(args)
+        if argv is None:  # a process of its own: once the PDF is written, skip the teardown
+            _exit_now(code)
+        return code
     if args.present:
         from loosstory.modes.presenter.launch import run_present
 

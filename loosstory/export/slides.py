@@ -13,9 +13,10 @@ SLIDE_PX = (1600, 900)
 def export_slides(content: Path, out: Path, *, notes: bool = False,
                   language: str | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from loosstory.story.loader import load_story
+    from loosstory.story.packcache import load_story_cached
 
-    result = load_story(Path(content), language) if language else load_story(Path(content))
+    # the pack's cache (as `snapshot`): used only while every file is unchanged
+    result = load_story_cached(Path(content), language)
     if not result.playable:
         for problem in result.errors:
             print(problem.format(), file=sys.stderr)
@@ -32,7 +33,7 @@ def export_slides(content: Path, out: Path, *, notes: bool = False,
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "loosstory"])
     load_fonts()
-    state, loader, window = build_reader(result, ReaderConfig(transition_ms=0, prefetch=False))
+    state, loader, window = build_reader(result, ReaderConfig(transition_ms=0, prefetch=True))
     story = result.story
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
