@@ -15,6 +15,7 @@ from typing import Any
 
 from loosstory.story.located import Located
 from loosstory.story.model import Problem
+from loosstory.story.tour import read_tour
 from loosstory.story.viewfile import (
     LinkRef,
     check_keys,
@@ -33,7 +34,7 @@ KINDS = ("foundation", "pillar", "roof")
 KIND_NAMES = {"foundation": "fondations", "pillar": "pilier", "roof": "toit"}
 
 
-TOP_KEYS = {"format", "title", "subtitle", "description", "hint", "star", "elements"}
+TOP_KEYS = {"format", "title", "subtitle", "description", "hint", "star", "elements", "tour"}
 ELEMENT_KEYS = {"id", "kind", "label", "short", "summary", "colour", "detail", "items", "links"}
 ITEM_KEYS = {"label", "link"}
 
@@ -87,6 +88,7 @@ class Schematic:
     elements: list[SchematicElement]
     path: str = ""
     star: str = ""  # id of the element a star above the roof stands for ("" = no star)
+    tour: tuple[str, ...] = ()  # presenter mode opens these in turn (story/tour.py)
 
     def element(self, element_id: str) -> SchematicElement | None:
         for element in self.elements:
@@ -329,6 +331,7 @@ def parse_schematic(text: str, path: str) -> tuple[Schematic | None, list[Proble
                     "ouvre cet élément)",
                 )
             )
+    schematic.tour = read_tour(doc, lambda i: schematic.element(i) is not None, problems)
     for kind in ("foundation", "pillar"):
         if not schematic.of_kind(kind):
             problems.append(

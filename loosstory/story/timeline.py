@@ -15,6 +15,7 @@ from loosstory.story.dates import EventDate, parse_date
 from loosstory.story.located import Located
 from loosstory.story.model import Problem
 from loosstory.story.timeline_model import Period, Timeline, TimelineEvent
+from loosstory.story.tour import read_tour
 from loosstory.story.viewfile import (
     LinkRef,
     check_keys,
@@ -30,7 +31,7 @@ from loosstory.story.viewfile import (
 
 __all__ = ["EventDate", "Period", "Timeline", "TimelineEvent", "parse_date", "parse_timeline"]
 
-TOP_KEYS = {"format", "title", "description", "periods", "events"}
+TOP_KEYS = {"format", "title", "description", "periods", "events", "tour"}
 PERIOD_KEYS = {"id", "title", "start", "end", "summary", "colour", "link", "links"}
 EVENT_KEYS = {"id", "date", "until", "title", "text", "sources", "period", "links"}
 
@@ -367,7 +368,7 @@ def parse_timeline(text: str, path: str) -> tuple[Timeline | None, list[Problem]
     if not events:
         return None, problems
     events.sort(key=lambda e: e.date.key())  # drawn in order even if written out of order
-    return Timeline(
+    timeline = Timeline(
         title=title,
         description=text_value(
             doc, ("description",), data.get("description"), "description", problems, required=False
@@ -376,4 +377,7 @@ def parse_timeline(text: str, path: str) -> tuple[Timeline | None, list[Problem]
         events=events,
         path=path,
         undated=[p for p in periods.values() if not p.dated],
-    ), problems
+    )
+    timeline.tour = read_tour(doc, lambda i: bool(timeline.event(i) or timeline.period(i)),
+                              problems)
+    return timeline, problems

@@ -75,6 +75,7 @@ class Timeline:
     # Stages written without years (the sources date none of their facts): kept with their
     # id and text, not drawn on the strip.
     undated: list[Period] = field(default_factory=list)
+    tour: tuple[str, ...] = ()  # presenter mode opens these in turn (story/tour.py)
 
     def period(self, period_id: str) -> Period | None:
         return next((p for p in [*self.periods, *self.undated] if p.id == period_id), None)

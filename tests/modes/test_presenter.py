@@ -247,3 +247,41 @@ def test_a_tap_on_the_laptop_opens_the_panel_on_the_projector(qtbot, tmp_path, s
         qtbot.waitUntil(lambda: wall.panel.current_id == "fete" and wall.panel.isVisibleTo(wall))
     finally:
         made.close()
+
+
+def test_next_walks_the_tour_of_an_interactive_page(qtbot, tmp_path, settings) -> None:
+    from tests.ui.test_shared_state import THIRD, TIMELINE
+
+    root = write_pack(tmp_path / "p4", chapters={"01-premier.md": FIRST, "02-second.md": SECOND,
+                                                 "03-troisieme.md": THIRD})
+    (root / "fr" / "timeline.yaml").write_text(TIMELINE + "tour: [fete, etape-une]\n",
+                                               encoding="utf-8")
+    story = (root / "story.yaml").read_text(encoding="utf-8")
+    (root / "story.yaml").write_text(story.replace("  - second\n", "  - second\n  - troisieme\n"),
+                                     encoding="utf-8")
+    result = load_story(root)
+    assert result.story.timeline.tour == ("fete", "etape-une")
+    made = Presenter(result, settings=settings,
+                     config=ReaderConfig(transition_ms=0, prefetch=False, resize_debounce_ms=0))
+    qtbot.addWidget(made.window)
+    qtbot.addWidget(made.audience)
+    made.show()
+    try:
+        assert made.state.go_to_ref("troisieme/frise")
+        wall = made.audience.page.view
+        opened = lambda: wall.panel.current_id if wall.panel.isVisibleTo(wall) else ""  # noqa: E731
+        qtbot.keyClick(made.window, Key.Key_Right)
+        qtbot.waitUntil(lambda: opened() == "fete")
+        qtbot.keyClick(made.window, Key.Key_PageDown)
+        qtbot.waitUntil(lambda: opened() == "etape-une")
+        assert made.state.page.ref == "troisieme/frise"
+        qtbot.keyClick(made.window, Key.Key_Left)
+        qtbot.waitUntil(lambda: opened() == "fete")
+        qtbot.keyClick(made.window, Key.Key_Left)  # the tour's start: the panel closes
+        qtbot.waitUntil(lambda: opened() == "")
+        assert made.state.page.ref == "troisieme/frise"
+        for _ in range(3):  # fete, etape-une, then on to the next step
+            qtbot.keyClick(made.window, Key.Key_Right)
+        assert made.state.screen == "ending"  # the frise is the story's last page
+    finally:
+        made.close()

@@ -60,3 +60,15 @@ def test_every_page_of_the_bundled_story_has_notes_for_a_45_minute_talk(language
     for page in pages:
         assert 40 <= word_count(page.notes) <= 90, page.ref
         assert "[!notes]" not in page.html
+
+
+def test_a_tour_names_ids_of_its_view(tmp_path) -> None:
+    from loosstory.story.timeline import parse_timeline
+    from tests.ui.test_shared_state import TIMELINE
+
+    timeline, problems = parse_timeline(TIMELINE + "tour: [greve, etape-une, greve]\n", "t.yaml")
+    assert timeline.tour == ("greve", "etape-une")
+    assert [p.severity for p in problems if "deux fois" in p.message] == ["warning"]
+    timeline, problems = parse_timeline(TIMELINE + "tour: [inconnu]\n", "t.yaml")
+    tour_errors = [p for p in problems if "tour" in p.message]
+    assert timeline.tour == () and tour_errors[0].severity == "error" and tour_errors[0].line > 1

@@ -81,6 +81,7 @@ class Presenter(QObject):
         self.typed = ""  # a step number being typed (G, digits, Enter)
         self.swapped = False
         self._mirroring = False
+        self.tour_index = -1  # where the current page's tour is (-1: not started)
         _, self.audience_loader, self.audience = build_reader(result, state=self.state)
         _, self.live_loader, self.live = build_reader(result, state=self.state)
         self.curtain = Curtain(self.audience)
@@ -167,6 +168,24 @@ class Presenter(QObject):
     # -- the talk -------------------------------------------------------------------------
     def _moved(self, *_args: int) -> None:
         self.timer.start()
+        self.tour_index = -1  # a new page: its tour (if any) starts again
+
+    def tour(self) -> tuple[str, ...]:
+        """The tour of the interactive view on the current page (story/tour.py), or ()."""
+        page, story = self.state.page, self.state.story
+        if self.state.screen != PAGE or page is None or story is None:
+            return ()
+        view = story.schematic if page.view == "schematic" else \
+            story.timeline if page.view == "timeline" else None
+        return view.tour if view is not None else ()
+
+    def _close_panels(self) -> None:
+        from loosstory.ui.views.interactive import InteractiveView
+
+        for reader in (self.audience, self.live):
+            view = reader.page.view if reader.page is not None else None
+            if isinstance(view, InteractiveView):
+                view.close_panel()
 
     def _mirror_entity(self, _view: str, entity: str) -> None:
         """A panel opened in one window (a tap on the laptop) opens in the other too."""
@@ -194,11 +213,26 @@ class Presenter(QObject):
         self.timer.start()
 
     def next(self) -> None:
+        """The clicker's next: through the page's tour first (each panel in turn), then on."""
         if self.state.screen == ENDING:
+            return
+        tour = self.tour()
+        if self.tour_index + 1 < len(tour):
+            self.tour_index += 1
+            self.state.navigate("#" + tour[self.tour_index])
             return
         self.state.next()
 
     def previous(self) -> None:
+        """Back through the page's tour (the last step closes the panel), then back."""
+        tour = self.tour()
+        if tour and self.tour_index >= 0:
+            self.tour_index -= 1
+            if self.tour_index >= 0:
+                self.state.navigate("#" + tour[self.tour_index])
+            else:
+                self._close_panels()
+            return
         if self.state.screen == PAGE and self.state.path is not None and \
                 self.state.path.at_start:
             self.state.show_cover()

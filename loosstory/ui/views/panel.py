@@ -311,7 +311,7 @@ QPushButton#closeButton {{ text-align: center; }}
                           self.body.toPlainText(), self.meta.text()])
 
     def close_panel(self) -> None:
-        if self.isVisible():
+        if not self.isHidden():  # also in a window not shown (presenter's rehearsal)
             self.hide()
             self.current_id = ""
             self.closed.emit()
