@@ -31,7 +31,10 @@ def export_slides(content: Path, out: Path, *, notes: bool = False,
     from loosstory.ui.reader.build import build_reader, wait_until_drawn
     from loosstory.ui.state.config import ReaderConfig
 
+    from loosstory.app import install_translations
+
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "loosstory"])
+    translator = install_translations(app, result.story.language)  # the interface's words
     load_fonts()
     state, loader, window = build_reader(result, ReaderConfig(transition_ms=0, prefetch=True))
     story = result.story
@@ -71,5 +74,7 @@ def export_slides(content: Path, out: Path, *, notes: bool = False,
         state.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
+        if translator is not None:
+            app.removeTranslator(translator)
     print(f"{out} : {pdf.pages} diapositive(s)")
     return 0

@@ -285,3 +285,19 @@ def test_next_walks_the_tour_of_an_interactive_page(qtbot, tmp_path, settings) -
         assert made.state.screen == "ending"  # the frise is the story's last page
     finally:
         made.close()
+
+
+def test_rehearsal_shows_the_audience_full_screen_and_chapters_jump(qtbot, presenter) -> None:
+    state, window, audience = presenter.state, presenter.window, presenter.audience
+    assert presenter.audience_on is None and not audience.isVisible()
+    assert "répétition" in window.status.text()
+    qtbot.keyClick(window, Key.Key_A)
+    qtbot.waitUntil(audience.isVisible)
+    assert audience.geometry() == window.screen().geometry()
+    qtbot.keyClick(audience, Key.Key_A)  # again: back to the rehearsal
+    assert not audience.isVisible()
+    chapters = window.chapters
+    item = chapters.item(1)
+    qtbot.mouseClick(chapters.viewport(), Qt.MouseButton.LeftButton,
+                     pos=chapters.visualItemRect(item).center())
+    assert state.screen == PAGE and state.chapter.id == "second" and state.page.id == "suite"

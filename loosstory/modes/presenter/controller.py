@@ -162,8 +162,7 @@ class Presenter(QObject):
             self.window.activateWindow()
         else:
             placement.cover_screen(self.audience, QGuiApplication.primaryScreen())
-            self.audience.raise_()
-            self.audience.activateWindow()
+            self.audience.activateWindow()  # full screen, on top: its keys reach it
 
     # -- the talk -------------------------------------------------------------------------
     def _moved(self, *_args: int) -> None:
