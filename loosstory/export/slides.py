@@ -26,12 +26,11 @@ def export_slides(content: Path, out: Path, *, notes: bool = False,
     from PySide6.QtCore import QEvent, QRectF
     from PySide6.QtWidgets import QApplication
 
+    from loosstory.app import install_translations
     from loosstory.export.pdf import NOTES_PAGE_MM, SLIDE_MM, PdfPages
     from loosstory.ui.look.fonts import load_fonts
     from loosstory.ui.reader.build import build_reader, wait_until_drawn
     from loosstory.ui.state.config import ReaderConfig
-
-    from loosstory.app import install_translations
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "loosstory"])
     translator = install_translations(app, result.story.language)  # the interface's words
