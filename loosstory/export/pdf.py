@@ -55,9 +55,9 @@ class PdfPages:
         painter = self.painter
         painter.save()
         font = body_font(8)
-        font.setPointSizeF(6)
+        font.setPointSizeF(4 * 72 / DPI)  # the painter draws in points already (scaled)
         painter.setFont(font)
-        painter.drawText(target.topLeft() + QPointF(2, 8), text)
+        painter.drawText(target.center() - QPointF(target.width() / 4, 0), text)
         painter.restore()
 
     def draw_html(self, html: str, target: QRectF, font_pt: float = 11.0,
@@ -65,7 +65,7 @@ class PdfPages:
         """Rich text (Markdown made into HTML by the story layer) laid out in ``target``;
         what does not fit is cut at the box's bottom."""
         document = QTextDocument()
-        font = QFont(family) if family else QFont()
+        font = QFont(family) if family else body_font(12)
         font.setPointSizeF(font_pt)
         document.setDefaultFont(font)
         document.setHtml(html)
