@@ -72,6 +72,7 @@ class PageGrid(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._relayout()
         super().resizeEvent(event)
+        self._announce()  # laid out at its size: the current card in view
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
