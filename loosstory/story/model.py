@@ -108,6 +108,7 @@ class Page:
     line: int = 0
     chapter_id: str = ""
     precisions: list[Precision] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # glossary terms marked on it (issue 18)
 
     @property
     def ref(self) -> str:
@@ -167,6 +168,8 @@ class Story:
     timeline: Any = None
     # story.yaml's ``about`` (story/about.py): credits for the « À propos » screen
     about: Any = None
+    # <lang>/glossary.yaml (story/glossary.py, issue 18), None when the pack has none
+    glossary: Any = None
 
     def chapter(self, chapter_id: str) -> Chapter | None:
         for chapter in self.chapters:
