@@ -72,7 +72,7 @@ def test_the_workshop_pack_marks_pages_and_warns_about_unused_terms() -> None:
     cooperation = story.chapter("resilience-et-transition").pages[5]
     assert "l’extraction</a>" in cooperation.html and "glossaire:extraction" not in cooperation.html
     unused = [p for p in result.warnings if p.path == "fr/glossary.yaml"]
-    assert [p.line for p in unused] == [26]  # no text says « molette »
+    assert [p.line for p in unused] == [23]  # no text says « molette »
     assert "molette" in unused[0].message
 
 
