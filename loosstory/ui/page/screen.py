@@ -106,6 +106,10 @@ class PageScreen(Screen):
         layout.addLayout(footer)
         self._layout = layout
         state.position_changed.connect(self.show_position)
+        # glossary terms (issue 18): a pop-up over the page, built on first use
+        self.term_popup = None
+        self._term_anchor = None
+        state.term_requested.connect(self.show_term)
 
     def _button(self, text: str, name: str, accessible: str, slot) -> QPushButton:
         button = QPushButton(self)  # then its text: see CoverScreen (no QIcon type built)
@@ -124,6 +128,8 @@ class PageScreen(Screen):
         chapter = story.chapters[chapter_index]
         page = chapter.pages[page_index]
         self.page = page
+        if self.term_popup is not None:
+            self.term_popup.close_popup()
         self.band.show_page(chapter_index + 1, chapter, page, path.chapter_progress())
         css = self._document_css()
         if css != self.text.document().defaultStyleSheet():
@@ -237,7 +243,23 @@ class PageScreen(Screen):
                 self.media.lay_out_hidden(view, self._view_size(following))
 
     def _on_link(self, url: QUrl) -> None:
+        rect = self.text.cursorRect(self.text.textCursor())
+        self._term_anchor = self.text.viewport().mapTo(self, rect.bottomLeft())
         self._state.navigate(url.toString())
+
+    def show_term(self, term_id: str) -> None:
+        """The pop-up with a glossary term's definition (a link in the text or a panel)."""
+        story = self._state.story
+        term = story.glossary.term(term_id) if story is not None and story.glossary else None
+        if term is None or not self.isVisible():
+            return
+        if self.term_popup is None:
+            from loosstory.ui.glossary.popup import GlossaryPopup
+
+            self.term_popup = GlossaryPopup(self._palette, self)
+            self.term_popup.apply_scale(self._scale)
+        anchor, self._term_anchor = self._term_anchor, None
+        self.term_popup.show_term(term, anchor)
 
     # -- layout ---------------------------------------------------------------------------
     def _document_css(self) -> str:
@@ -247,6 +269,8 @@ class PageScreen(Screen):
             f"p, li {{ line-height: 145%; }}"
             f"p {{ margin-top: 0; margin-bottom: {round(s.body * 0.75)}px; }}"
             f"a {{ color: {p.accent_text.name()}; font-weight: bold; text-decoration: underline; }}"
+            # a glossary term: the text's own ink, a discreet underline (issue 18)
+            f"a.gloss {{ color: {p.ink.name()}; font-weight: normal; }}"
             f"h3, h4 {{ font-size: {round(s.body * 1.15)}px; margin-top: {round(s.body * 0.6)}px; }}"
             f"blockquote {{ margin-left: {round(s.body)}px; font-style: italic; }}"
             # a précision: a discreet note under its paragraph (muted ink is >= 4.5:1)
@@ -258,6 +282,8 @@ class PageScreen(Screen):
         self._scale = scale
         m = scale.margin
         self.band.apply_scale(scale)
+        if self.term_popup is not None:
+            self.term_popup.apply_scale(scale)
         self.body.setContentsMargins(m, round(m * 0.8), m, round(m * 0.5))
         self.body.setSpacing(round(m * BODY_SPACING))
         inner = scale.focus_width * 3  # the text's own inset: figures line up with it

@@ -65,6 +65,12 @@ def _about(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
     return AboutScreen(state, palette)
 
 
+def _glossary(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
+    from loosstory.ui.glossary.screen import GlossaryScreen
+
+    return GlossaryScreen(state, palette)
+
+
 def _playable(state: ReaderState) -> bool:
     return state.playable
 
@@ -76,4 +82,5 @@ SCREENS: dict[str, ScreenSpec] = {
     PROBLEMS: ScreenSpec(_problems, "Erreurs du contenu", lambda s: True, eager=False),
     ENDING: ScreenSpec(_ending, "Fin de la visite", _playable, eager=False),
     ABOUT: ScreenSpec(_about, "À propos de l’exposition", _playable, eager=False),
+    "glossary": ScreenSpec(_glossary, "Glossaire", _playable, eager=False),  # issue 18
 }

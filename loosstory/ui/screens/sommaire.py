@@ -184,6 +184,12 @@ class SommaireScreen(Screen):
         self.about_button.setObjectName("sommaireAboutButton")
         self.about_button.setAccessibleName(self.tr("À propos de l’exposition"))
         self.about_button.clicked.connect(state.show_about)
+        # « Glossaire » (issue 18), when the pack has one
+        self.glossary_button = QPushButton(self.tr("Glossaire"), self)
+        self.glossary_button.setObjectName("sommaireGlossaryButton")
+        self.glossary_button.setAccessibleName(self.tr("Glossaire : les mots difficiles"))
+        self.glossary_button.clicked.connect(lambda: state.show_screen("glossary"))
+        self.glossary_button.setVisible(story is not None and story.glossary is not None)
         self.start_button = QPushButton(self.tr("Commencer la visite"), self)
         self.start_button.setObjectName("sommaireStartButton")
         self.start_button.setProperty("primary", True)
@@ -212,6 +218,7 @@ class SommaireScreen(Screen):
         titles.addWidget(self.heading)
         head.addLayout(titles, 1)
         head.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.glossary_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self._head = head
