@@ -14,6 +14,7 @@ from loosstory.story.glossary import load_glossary
 from loosstory.story.head import FORMAT_VERSION, read_head
 from loosstory.story.located import Located
 from loosstory.story.model import Chapter, LoadResult, Problem
+from loosstory.story.quiz import load_quizzes
 from loosstory.story.sources import read_sources
 from loosstory.story.typography import apply_french_typography
 
@@ -99,6 +100,7 @@ def _load(root: Path, language: str | None) -> LoadResult:
     if language == "fr":
         apply_french_typography(story)
     load_glossary(story, lang_dir, language, problems)
+    load_quizzes(story, lang_dir, language, problems)
     check_cross_references(story, unordered, problems)
     if not ordered:
         return LoadResult(None, problems)

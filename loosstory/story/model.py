@@ -170,6 +170,8 @@ class Story:
     about: Any = None
     # <lang>/glossary.yaml (story/glossary.py, issue 18), None when the pack has none
     glossary: Any = None
+    # <lang>/quiz/<chapter-id>.yaml (story/quiz.py, issue 18): {chapter id: Quiz}
+    quizzes: dict[str, Any] = field(default_factory=dict)
 
     def chapter(self, chapter_id: str) -> Chapter | None:
         for chapter in self.chapters:
