@@ -109,7 +109,8 @@ def parse_quiz(located: Located, chapter_id: str) -> tuple[Quiz, list[Problem]]:
         keys = ("questions", index)
         line = located.where(*keys)[0]
 
-        def bad(message: str, *more: object, severity: str = "error") -> None:
+        def bad(message: str, *more: object, severity: str = "error",
+                keys: tuple = keys) -> None:
             problems.append(located.problem((*keys, *more), severity, message))
 
         if not isinstance(item, dict):

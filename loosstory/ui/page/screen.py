@@ -30,6 +30,7 @@ from loosstory.ui.page.progress import PathProgress
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import ImageLoader
 from loosstory.ui.screens.screen import Screen
+from loosstory.ui.state.quizrequest import open_quiz
 from loosstory.ui.state.state import ReaderState
 
 
@@ -78,6 +79,11 @@ class PageScreen(Screen):
                                             self.tr("Page précédente"), state.previous)
         self.next_button = self._button(self.tr("Suivant  ›"), "nextButton",
                                         self.tr("Page suivante"), state.next)
+        # « Tester mes connaissances » on a chapter's last page when it has a quiz (issue 18)
+        self.quiz_button = self._button(self.tr("Tester mes connaissances"), "quizButton",
+                                        self.tr("Tester mes connaissances : le quiz du chapitre"),
+                                        self._open_quiz)
+        self.quiz_button.hide()
         self.chapter_button = self._button("", "nextChapterButton", "", state.next_chapter)
         self.chapter_button.setProperty("primary", True)
         self.path_label = QLabel(self)
@@ -97,6 +103,7 @@ class PageScreen(Screen):
         footer.addSpacing(24)
         footer.addWidget(self.previous_button)
         footer.addWidget(self.next_button)
+        footer.addWidget(self.quiz_button)
         footer.addWidget(self.chapter_button)
         self.footer = footer
         layout = QVBoxLayout(self)
@@ -145,6 +152,7 @@ class PageScreen(Screen):
         at_chapter_end = path.at_chapter_end
         self.next_button.setVisible(not at_chapter_end)
         self.chapter_button.setVisible(at_chapter_end)
+        self.quiz_button.setVisible(at_chapter_end and chapter.id in story.quizzes)
         following = path.next_chapter()
         if following is not None:
             text = self.tr("Chapitre suivant : %1").replace("%1", following.title)
@@ -247,6 +255,11 @@ class PageScreen(Screen):
         self._term_anchor = self.text.viewport().mapTo(self, rect.bottomLeft())
         self._state.navigate(url.toString())
 
+    def _open_quiz(self) -> None:
+        chapter = self._state.chapter
+        if chapter is not None:
+            open_quiz(self._state, chapter.id)
+
     def show_term(self, term_id: str) -> None:
         """The pop-up with a glossary term's definition (a link in the text or a panel)."""
         story = self._state.story
@@ -254,7 +267,7 @@ class PageScreen(Screen):
         if term is None or not self.isVisible():
             return
         if self.term_popup is None:
-            from loosstory.ui.glossary.popup import GlossaryPopup
+            from loosstory.ui.page.termpopup import GlossaryPopup
 
             self.term_popup = GlossaryPopup(self._palette, self)
             self.term_popup.apply_scale(self._scale)
