@@ -96,7 +96,7 @@ def test_every_type_gives_feedback_and_the_end_shows_the_score(quiz, by_key):
         right = number % 2 == 0
         answer(reader, screen, by_key, right)
         text = screen.feedback.text()
-        assert text.startswith("Bonne réponse" if right else "Pas tout à fait"), text
+        assert text.startswith("✓ Bonne réponse" if right else "✗ Pas tout à fait"), text
         assert question.feedback in text
         assert screen.page_button.isVisible()
         assert QApplication.focusWidget() is screen.next_button

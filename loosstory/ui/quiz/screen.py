@@ -17,7 +17,7 @@ from loosstory.ui.look.theme import Palette, TypeScale, body_font, title_font
 from loosstory.ui.quiz.answers import Answers, answers_for
 from loosstory.ui.screens.screen import Screen
 from loosstory.ui.state import ReaderState
-from loosstory.ui.state.quizrequest import QUIZ, take_request
+from loosstory.ui.state.quizrequest import QUIZ, register_screen, take_request
 
 
 class QuizScreen(Screen):
@@ -80,6 +80,7 @@ class QuizScreen(Screen):
         layout.addLayout(row)
         self._layout = layout
         state.screen_changed.connect(self._on_screen)
+        register_screen(state, self)
         if state.screen == QUIZ:
             self._on_screen(QUIZ)
 
@@ -104,7 +105,9 @@ class QuizScreen(Screen):
     def _on_screen(self, name: str) -> None:
         if name != QUIZ:
             return
-        chapter_id = take_request(self._state)
+        self.open_request(take_request(self._state))
+
+    def open_request(self, chapter_id: str | None) -> None:
         story = self._state.story
         quizzes = story.quizzes if story is not None else {}
         if chapter_id is None and self.quiz is not None:
@@ -203,8 +206,12 @@ class QuizScreen(Screen):
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_buttons(self) -> None:
-        self.check_button.setEnabled(self.answers is not None and self.answers.complete()
-                                     and not self.answered)
+        ready = self.answers is not None and self.answers.complete() and not self.answered
+        self.check_button.setEnabled(ready)
+        # filled only when it can be pressed: a filled « Valider » looks ready to press
+        self.check_button.setProperty("primary", ready)
+        self.check_button.style().unpolish(self.check_button)
+        self.check_button.style().polish(self.check_button)
 
     def _show_tip(self) -> None:
         self.tip.setText(self.tr("Indice : %1").replace("%1", self.current.tip))
@@ -220,9 +227,9 @@ class QuizScreen(Screen):
         self.score += int(right)
         self.answers.lock()
         if right:
-            head = self.tr("Bonne réponse\u00a0!")
+            head = "✓ " + self.tr("Bonne réponse\u00a0!")
         else:
-            head = self.tr("Pas tout à fait. La bonne réponse\u00a0: %1").replace(
+            head = "✗ " + self.tr("Pas tout à fait. La bonne réponse\u00a0: %1").replace(
                 "%1", self._right_answer(question))
         text = head + ("\n" + question.feedback if question.feedback else "")
         self.feedback.setText(text)
@@ -295,6 +302,10 @@ class QuizScreen(Screen):
         self.question.setFont(title_font(scale.body * 1.25))
         for label in (self.tip, self.feedback):
             label.setFont(body_font(scale.body))
+        if self.answers is not None:  # choices in a readable column; the house or frise big
+            find = self.answers.question.type == "find"
+            self.answers.setMaximumWidth(16777215 if find else round(scale.body * 40))
+            self.answers.setMinimumHeight(round(scale.height * 0.5) if find else 0)
         font = body_font(scale.body)
         for button in self.findChildren(QPushButton):
             button.setFont(font)
