@@ -255,6 +255,9 @@ def apply_glossary(story: Story, glossary: Glossary, problems: list[Problem]) ->
             page.html, found = mark_terms(page.html, glossary)
             page.terms = sorted(found)
             used |= found
+            for level, html in page.levels.items():  # each reading level on its own
+                page.levels[level], marked = mark_terms(html, glossary)
+                used |= marked
     schematic = story.schematic
     if schematic is not None:
         for element in schematic.elements:

@@ -109,6 +109,13 @@ class Page:
     chapter_id: str = ""
     precisions: list[Precision] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)  # glossary terms marked on it (issue 18)
+    # reading levels beside the standard text (story/levels.py): {"facile": html, …}
+    levels: dict[str, str] = field(default_factory=dict)
+
+    def html_at(self, level: str) -> str:
+        """Its text at ``level`` ("facile", "standard", "approfondi"): the standard text
+        when it has no such version."""
+        return self.levels.get(level, self.html)
 
     @property
     def ref(self) -> str:

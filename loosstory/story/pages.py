@@ -14,6 +14,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import Treeprocessor
 
 from loosstory.story import refs
+from loosstory.story.levels import check_easy, split_levels
 from loosstory.story.model import Figure, Link, Page, Problem
 from loosstory.story.precisions import inject, split_precisions
 from loosstory.story.refs import is_valid_id, resolve_in_pack, slugify
@@ -205,7 +206,12 @@ def parse_pages(
         links: list[Link] = []
         kept: list[str] = []
         in_fence = False
-        body_lines, pending = split_precisions(draft.body, report, str(index))
+        body, levels = split_levels(draft.body, report)  # reading levels (issue 18)
+        for level in levels.values():
+            if level.level == "facile":
+                for number, message in check_easy(level, rel_path.startswith("fr/")):
+                    report(number, 1, "warning", message, False)
+        body_lines, pending = split_precisions(body, report, str(index))
         for number, text in body_lines:
             if _FENCE.match(text):
                 in_fence = not in_fence
@@ -261,6 +267,7 @@ def parse_pages(
                 line=draft.line,
                 chapter_id=chapter_id,
                 precisions=precisions,
+                levels={name: render_markdown(level.markdown) for name, level in levels.items()},
             )
         )
     return ParsedPages(pages, problems)
