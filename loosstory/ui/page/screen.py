@@ -26,6 +26,7 @@ from loosstory.ui.page.parts import (
     ChapterBand,
     PageText,
 )
+from loosstory.ui.page.levelswitch import LevelSwitch
 from loosstory.ui.page.progress import PathProgress
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import ImageLoader
@@ -97,6 +98,8 @@ class PageScreen(Screen):
         self.body.addWidget(self.media, 6)
         footer = QHBoxLayout()
         footer.addWidget(self.sommaire_button)
+        self.level_switch = LevelSwitch(state, self)  # reading levels (issue 18)
+        footer.addWidget(self.level_switch)
         footer.addSpacing(24)
         footer.addWidget(self.path_label)
         footer.addWidget(self.path_progress, 1)
@@ -115,8 +118,10 @@ class PageScreen(Screen):
         state.position_changed.connect(self.show_position)
         # glossary terms (issue 18): a pop-up over the page, built on first use
         self.term_popup = None
+        self._shown = ""  # the HTML shown (the page at the reading level)
         self._term_anchor = None
         state.term_requested.connect(self.show_term)
+        state.settings_changed.connect(self._on_settings)
 
     def _button(self, text: str, name: str, accessible: str, slot) -> QPushButton:
         button = QPushButton(self)  # then its text: see CoverScreen (no QIcon type built)
@@ -141,9 +146,11 @@ class PageScreen(Screen):
         css = self._document_css()
         if css != self.text.document().defaultStyleSheet():
             self.text.document().setDefaultStyleSheet(css)
-        self.text.setHtml(page.html)
+        self._shown = self._html()
+        self.text.setHtml(self._shown)
         self.text.verticalScrollBar().setValue(0)
         self.media.show_page(page, self._scale)
+        self.level_switch.show_page(page)
         step, total = path.story_progress()
         self.path_label.setText(self.tr("Étape %1 / %2").replace("%1", str(step))
                                 .replace("%2", str(total)))
@@ -214,7 +221,8 @@ class PageScreen(Screen):
         """The size ``page``'s interactive view will get: the body's width, under the text."""
         s = self._scale
         body = self.body.contentsRect()
-        text = min(self._text_limit(page.html), self.text.sizeHint().height())
+        text = min(self._text_limit(page.html_at(self._state.settings.reading_level)),
+                   self.text.sizeHint().height())
         return QSize(body.width() - s.focus_width * 3,
                      body.height() + self._band_delta(page) - text - round(s.gap))
 
@@ -254,6 +262,17 @@ class PageScreen(Screen):
         rect = self.text.cursorRect(self.text.textCursor())
         self._term_anchor = self.text.viewport().mapTo(self, rect.bottomLeft())
         self._state.navigate(url.toString())
+
+    def _html(self) -> str:
+        """The page's text at the reading level set (its standard text without one)."""
+        return self.page.html_at(self._state.settings.reading_level) if self.page else ""
+
+    def _on_settings(self, _settings: object) -> None:
+        if self.page is not None and self._html() != self._shown:
+            self._shown = self._html()
+            self.text.setHtml(self._shown)
+            self._dirty = True
+            self._relayout()
 
     def _open_quiz(self) -> None:
         chapter = self._state.chapter
@@ -312,7 +331,7 @@ class PageScreen(Screen):
         self.text.document().setDocumentMargin(round(scale.focus_width * 2))
         self.text.document().setDefaultStyleSheet(self._document_css())
         if self.page is not None:
-            self.text.setHtml(self.page.html)
+            self.text.setHtml(self._html())
         for figure in self.figures:
             figure.apply_scale(scale)
         self._relayout()
@@ -347,7 +366,7 @@ class PageScreen(Screen):
         if mode == "view":
             self.media.preferred = QSize()
             self.media.setMaximumSize(16777215, 16777215)
-            self.text.setMaximumHeight(self._text_limit(self.page.html if self.page else ""))
+            self.text.setMaximumHeight(self._text_limit(self._html()))
         elif mode == "narrow":
             height = round(max(MIN_MEDIA_PX, self.height() * NARROW_MEDIA_SHARE))
             width = min(round(s.body * NARROW_COLUMN_EM), available)

@@ -154,7 +154,7 @@ class ReaderState(QObject):
             self._settings = settings
             self.settings_changed.emit(settings)
 
-    def change_settings(self, **changes: float | bool) -> None:
+    def change_settings(self, **changes: float | bool | str) -> None:
         """``change_settings(text_scale=1.3)``: one or more fields of :class:`Settings`."""
         self.set_settings(self._settings._replace(**changes))
 
