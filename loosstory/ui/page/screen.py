@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from loosstory.story.model import Page
 from loosstory.ui.look.theme import Palette, TypeScale, body_font, mix
+from loosstory.ui.page.levelswitch import LevelSwitch
 from loosstory.ui.page.media import MediaColumn, estimate_column, figure_boxes
 from loosstory.ui.page.parts import (
     BODY_SPACING,
@@ -26,7 +27,6 @@ from loosstory.ui.page.parts import (
     ChapterBand,
     PageText,
 )
-from loosstory.ui.page.levelswitch import LevelSwitch
 from loosstory.ui.page.progress import PathProgress
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import ImageLoader
