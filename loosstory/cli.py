@@ -13,7 +13,7 @@ from pathlib import Path
 from loosstory import __version__
 from loosstory.resources import content_dir
 
-COMMANDS = ("run", "check", "snapshot", "stats", "kiosk-pin", "pack", "fleet")
+COMMANDS = ("run", "check", "snapshot", "stats", "kiosk-pin", "pack", "fleet", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     from loosstory.fleet.cli import add_commands
 
     add_commands(sub)
+    from loosstory.export.cli import add_commands as add_export  # worksheets (issue 18)
+
+    add_export(sub)
 
     check = sub.add_parser("check", help="vérifier un dossier de contenu")
     check.add_argument("directory", nargs="?", type=Path, default=None)
@@ -249,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         if argv is None:  # a process of its own (not a test calling main): once the PNG is
             _exit_now(code)  # written, tearing Qt and Python down is ~100 ms of nothing
         return code
+    if command == "export":
+        from loosstory.export.cli import run as run_export
+
+        return run_export(args, content_dir())
     if command == "stats":
         return stats(args.since, args.csv, args.html, args.db, args.content, args.merge)
     if command in ("pack", "fleet"):

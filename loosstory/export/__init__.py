@@ -1,0 +1,1 @@
+"""Exports to files: printable worksheets (issue 18)."""
