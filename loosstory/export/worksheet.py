@@ -21,6 +21,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 
 from loosstory.story.model import Chapter, Story
 from loosstory.story.quiz import Question
+from loosstory.ui.look.theme import BODY_FAMILY, TITLE_FAMILY
 
 BOX = "☐"
 LINE = "_" * 60
@@ -34,21 +35,21 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-CSS = """
-body { font-family: 'Atkinson Hyperlegible', 'DejaVu Sans'; font-size: 11pt; color: #1f2326; }
-h1 { font-family: 'Fraunces', 'DejaVu Serif'; font-size: 22pt; font-weight: 600;
-     margin-bottom: 2pt; }
-h2 { font-family: 'Fraunces', 'DejaVu Serif'; font-size: 14pt; margin-top: 16pt;
-     margin-bottom: 4pt; }
-h3 { font-size: 11.5pt; margin-top: 8pt; margin-bottom: 2pt; }
-p { margin-top: 0; margin-bottom: 5pt; line-height: 130%; }
-p.question { font-style: italic; font-size: 13pt; color: #5a3a2c; }
-p.caption { font-size: 9pt; color: #555; }
-p.q { font-weight: bold; margin-top: 8pt; }
-p.answer { margin-left: 14pt; margin-bottom: 2pt; }
-p.lines { color: #999; margin-left: 14pt; }
-td { padding: 3pt; }
-a { color: #1f2326; text-decoration: none; }
+CSS = f"""
+body {{ font-family: '{BODY_FAMILY}', 'DejaVu Sans'; font-size: 11pt; color: #1f2326; }}
+h1 {{ font-family: '{TITLE_FAMILY}', 'DejaVu Serif'; font-size: 22pt; font-weight: 600;
+     margin-bottom: 2pt; }}
+h2 {{ font-family: '{TITLE_FAMILY}', 'DejaVu Serif'; font-size: 14pt; margin-top: 16pt;
+     margin-bottom: 4pt; }}
+h3 {{ font-size: 11.5pt; margin-top: 8pt; margin-bottom: 2pt; }}
+p {{ margin-top: 0; margin-bottom: 5pt; line-height: 130%; }}
+p.question {{ font-style: italic; font-size: 13pt; color: #5a3a2c; }}
+p.caption {{ font-size: 9pt; color: #555; }}
+p.q {{ font-weight: bold; margin-top: 8pt; }}
+p.answer {{ margin-left: 14pt; margin-bottom: 2pt; }}
+p.lines {{ color: #767676; margin-left: 14pt; }}
+td {{ padding: 3pt; }}
+a {{ color: #1f2326; text-decoration: none; }}
 """
 
 
