@@ -31,7 +31,11 @@ class WorkshopBar(QWidget):
         self.choose_path: Callable[[str], str] = self._ask_path
         self.label = QLabel(self)
         self.label.setText(self.tr("Atelier"))
-        self.label.setObjectName("muted")
+        self.label.setObjectName("workshopTitle")
+        font = self.label.font()
+        font.setBold(True)
+        font.setPixelSize(20)
+        self.label.setFont(font)
         self.status = QLabel(self)
         self.status.setObjectName("muted")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -46,10 +50,17 @@ class WorkshopBar(QWidget):
         layout.addWidget(self.status, 1)
         for button in (self.glossary_button, self.quiz_button, self.print_button):
             layout.addWidget(button)
-        window.setContentsMargins(0, BAR_HEIGHT, 0, 0)
-        self.setGeometry(0, 0, window.width(), BAR_HEIGHT)
         window.installEventFilter(self)
+        self._place()
         self.show()
+
+    def _place(self) -> None:
+        """As tall as its buttons at the window's type scale (their style sheet sets it)."""
+        self.ensurePolished()
+        height = max(BAR_HEIGHT, self.sizeHint().height())
+        if self._window.contentsMargins().top() != height:
+            self._window.setContentsMargins(0, height, 0, 0)
+        self.setGeometry(0, 0, self._window.width(), height)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(self)
@@ -62,8 +73,9 @@ class WorkshopBar(QWidget):
         return button
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        if obj is self._window and event.type() == event.Type.Resize:
-            self.setGeometry(0, 0, self._window.width(), BAR_HEIGHT)
+        if obj is self._window and event.type() in (event.Type.Resize,
+                                                       event.Type.StyleChange):
+            self._place()
         return False
 
     def open_quiz(self) -> None:
