@@ -39,6 +39,7 @@ class LevelSwitch(QWidget):
         self.setAccessibleName(self.tr("Niveau de lecture"))
         state.settings_changed.connect(lambda _s: self._mark())
         self._mark()
+        self.hide()  # until a page with levels shows (it would widen the window's minimum)
 
     def show_page(self, page: Page) -> None:
         """Visible when the page has a level besides the standard; each button when its
