@@ -160,6 +160,7 @@ class PageScreen(Screen):
         self.next_button.setVisible(not at_chapter_end)
         self.chapter_button.setVisible(at_chapter_end)
         self.quiz_button.setVisible(at_chapter_end and chapter.id in story.quizzes)
+        self.quiz_button.setToolTip(self.tr("Tester mes connaissances"))
         following = path.next_chapter()
         if following is not None:
             text = self.tr("Chapitre suivant : %1").replace("%1", following.title)
@@ -179,6 +180,11 @@ class PageScreen(Screen):
         s = self._scale
         room = round(self.width() * 0.42) - 2 * round(s.body) - 2 * s.focus_width
         metrics = QFontMetrics(body_font(s.label, bold=True))
+        if self.quiz_button.isVisibleTo(self):  # the quiz's button shares that room
+            full = self.tr("Tester mes connaissances")
+            short = full if self.width() >= 1500 else self.tr("Quiz")
+            self.quiz_button.setText(short)
+            room -= metrics.horizontalAdvance(short) + 6 * round(s.body)
         text = metrics.elidedText(self._chapter_text, Qt.TextElideMode.ElideRight, max(80, room))
         self.chapter_button.setText(text.replace("&", "&&"))
 
