@@ -26,9 +26,10 @@ def run(args, content: Path) -> int:  # noqa: ANN001
     if args.export_what != "worksheet":
         print("loosstory export : précisez « worksheet »", file=sys.stderr)
         return 2
-    from loosstory.story.loader import load_story
+    from loosstory.story.packcache import load_story_cached
 
-    result = load_story(args.content or content, args.lang)
+    # the pack kept between runs while no file of it changes (as the app does)
+    result = load_story_cached(args.content or content, args.lang)
     story = result.story
     if story is None or not result.playable:
         for problem in result.errors:

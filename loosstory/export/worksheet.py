@@ -16,8 +16,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSize, QUrl
+from PySide6.QtGui import QImageReader, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from loosstory.story.model import Chapter, Story
 from loosstory.story.quiz import Question
@@ -58,14 +58,17 @@ def _figure(chapter: Chapter, document: QTextDocument, width_px: int) -> str:
     figure = chapter.cover or next((f for p in chapter.pages for f in p.figures), None)
     if figure is None or figure.file is None:
         return ""
-    image = QImage(str(figure.file))
+    reader = QImageReader(str(figure.file))  # drawn at its printed size (an SVG is rendered
+    size = reader.size()  # at that size, not at its own and then scaled down)
+    if size.isValid() and size.width() > 0:
+        reader.setScaledSize(QSize(width_px, round(size.height() * width_px / size.width())))
+    image = reader.read()
     if image.isNull():
         return ""
-    image = image.scaledToWidth(width_px)
     url = f"figure://{chapter.id}"
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
     caption = figure.caption or figure.alt
-    return (f'<p align="center"><img src="{url}" width="{width_px // 2}" alt="{_e(figure.alt)}"></p>'
+    return (f'<p align="center"><img src="{url}" width="440" alt="{_e(figure.alt)}"></p>'
             f'<p class="caption" align="center">{_e(caption)} — {_e(figure.credit)}</p>')
 
 
@@ -188,7 +191,7 @@ def write_worksheets(story: Story, chapters: list[Chapter], output: Path, *, lev
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     document = QTextDocument()
     document.setDefaultStyleSheet(CSS)
-    figure_px = 900
+    figure_px = 700  # 12 cm at 150 dpi: the figure's printed width
     blocks = []
     for index, chapter in enumerate(chapters):
         body = answers_html(story, chapter) if answers else chapter_html(
