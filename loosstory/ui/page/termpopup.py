@@ -1,7 +1,8 @@
 """A short pop-up with a glossary term's definition, over the page (issue 18).
 
 Opened by a tap, a click or Enter on an underlined term (the state's ``term_requested``);
-« Fermer », Escape or a tap outside closes it and gives the focus back to the text.
+« Fermer » (tap, Enter or Space) or Escape closes it and gives the focus back to the text;
+turning the page closes it too.
 """
 
 from __future__ import annotations
