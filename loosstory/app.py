@@ -65,6 +65,7 @@ def run(
     fullscreen: bool = False,
     argv: list[str] | None = None,
     config: ReaderConfig | None = None,
+    setup: Callable[[ReaderState, object], object] | None = None,
 ) -> int:
     """Play the story in ``content``; returns the exit code of the event loop.
 
@@ -98,6 +99,7 @@ def run(
         state = ReaderState(head, config, loading=True)
         state, loader, window = build_reader(head, state=state)
         loading = StoryLoading(Path(content), state, window)
+    policy = setup(state, window) if setup is not None else None  # a mode's (workshop)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(state)
     try:
@@ -109,6 +111,7 @@ def run(
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        del policy
         if loading is not None:
             loading.wait()
         loader.wait_for_done()

@@ -30,6 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--kiosk", action="store_true",
                      help="mode kiosque : plein écran verrouillé, retour à l'accueil après "
                           "inactivité (voir GUIDE-KIOSQUE.md)")
+    run.add_argument("--workshop", action="store_true",
+                     help="mode atelier (classe) : glossaire, niveaux de lecture, quiz et fiches "
+                          "à imprimer bien visibles ; pas de retour automatique à l'accueil")
+    run.add_argument("--level", choices=("facile", "standard", "approfondi"), default=None,
+                     help="atelier : niveau de lecture de la classe (défaut standard)")
     run.add_argument("--idle-timeout", type=float, default=None, metavar="SECONDES",
                      help="kiosque : secondes sans toucher avant le compte à rebours (défaut 90)")
     run.add_argument("--kiosk-config", type=Path, default=None, metavar="FICHIER",
@@ -289,4 +294,10 @@ def main(argv: list[str] | None = None) -> int:
                          config_file=args.kiosk_config)
     from loosstory.app import run
 
+    if args.workshop:
+        from loosstory.modes.workshop.bar import install
+
+        level = args.level or "standard"
+        return run(args.content or content_dir(), fullscreen=args.fullscreen,
+                   setup=lambda state, window: install(state, window, level))
     return run(args.content or content_dir(), fullscreen=args.fullscreen)

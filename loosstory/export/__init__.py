@@ -1,1 +1,1 @@
-"""Exports of a story to files (PDF slides; later the workshop worksheets)."""
+"""Exports of a story to files: PDF slides for a talk, printable worksheets for a class."""

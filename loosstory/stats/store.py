@@ -32,6 +32,8 @@ EVENT_KINDS = {
     "timeline_tap": "ref: event or period id",
     "idle_reset": "ref: '' ; value: none",
     "language_change": "ref: language code",
+    "quiz_start": "ref: chapter id (issue 18)",
+    "quiz_end": "ref: chapter id ; value: the share of right answers, 0 to 1",
 }
 
 _SCHEMA = """

@@ -10,10 +10,12 @@ from pathlib import Path
 from loosstory.story.chapters import load_chapter
 from loosstory.story.checker import check_cross_references, load_views
 from loosstory.story.files import internal_problem
+from loosstory.story.glossary import load_glossary
 from loosstory.story.head import FORMAT_VERSION, read_head
 from loosstory.story.located import Located
 from loosstory.story.model import Chapter, LoadResult, Problem
 from loosstory.story.notes import missing_notes
+from loosstory.story.quiz import load_quizzes
 from loosstory.story.sources import read_sources
 from loosstory.story.typography import apply_french_typography
 
@@ -98,6 +100,8 @@ def _load(root: Path, language: str | None) -> LoadResult:
     load_views(story, lang_dir, language, problems)
     if language == "fr":
         apply_french_typography(story)
+    load_glossary(story, lang_dir, language, problems)
+    load_quizzes(story, lang_dir, language, problems)
     check_cross_references(story, unordered, problems)
     problems.extend(missing_notes(ordered))
     if not ordered:

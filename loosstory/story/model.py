@@ -110,6 +110,14 @@ class Page:
     precisions: list[Precision] = field(default_factory=list)
     notes: str = ""  # speaker notes, Markdown (story/notes.py): the presenter's screen only
     notes_html: str = ""
+    terms: list[str] = field(default_factory=list)  # glossary terms marked on it (issue 18)
+    # reading levels beside the standard text (story/levels.py): {"facile": html, …}
+    levels: dict[str, str] = field(default_factory=dict)
+
+    def html_at(self, level: str) -> str:
+        """Its text at ``level`` ("facile", "standard", "approfondi"): the standard text
+        when it has no such version."""
+        return self.levels.get(level, self.html)
 
     @property
     def ref(self) -> str:
@@ -169,6 +177,10 @@ class Story:
     timeline: Any = None
     # story.yaml's ``about`` (story/about.py): credits for the « À propos » screen
     about: Any = None
+    # <lang>/glossary.yaml (story/glossary.py, issue 18), None when the pack has none
+    glossary: Any = None
+    # <lang>/quiz/<chapter-id>.yaml (story/quiz.py, issue 18): {chapter id: Quiz}
+    quizzes: dict[str, Any] = field(default_factory=dict)
 
     def chapter(self, chapter_id: str) -> Chapter | None:
         for chapter in self.chapters:

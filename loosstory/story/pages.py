@@ -14,6 +14,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import Treeprocessor
 
 from loosstory.story import refs
+from loosstory.story.levels import check_easy, split_levels
 from loosstory.story.model import Figure, Link, Page, Problem
 from loosstory.story.notes import split_notes
 from loosstory.story.precisions import inject, split_precisions
@@ -207,6 +208,11 @@ def parse_pages(
         kept: list[str] = []
         in_fence = False
         body, notes = split_notes(draft.body, report)
+        body, levels = split_levels(body, report)  # reading levels (issue 18)
+        for level in levels.values():
+            if level.level == "facile":
+                for number, message in check_easy(level, rel_path.startswith("fr/")):
+                    report(number, 1, "warning", message, False)
         body_lines, pending = split_precisions(body, report, str(index))
         for number, text in body_lines:
             if _FENCE.match(text):
@@ -265,6 +271,7 @@ def parse_pages(
                 precisions=precisions,
                 notes=notes,
                 notes_html=render_markdown(notes) if notes else "",
+                levels={name: render_markdown(level.markdown) for name, level in levels.items()},
             )
         )
     return ParsedPages(pages, problems)

@@ -51,6 +51,7 @@ def apply_french_typography(story: Story) -> None:
             page.title = french_spacing(page.title)
             page.html = french_spacing_html(page.html)
             page.notes_html = french_spacing_html(page.notes_html)
+            page.levels = {k: french_spacing_html(v) for k, v in page.levels.items()}
             page.figures = [replace(f, caption=french_spacing(f.caption)) for f in page.figures]
     about = story.about
     if about is not None:

@@ -90,7 +90,8 @@ def test_reset_restores_every_setting_and_position(kiosk, qtbot, load_result):
     state = kiosk.state
     assert state.go_to_ref("culture/base")
     # every field of the real Settings record, and the language
-    changed = Settings(text_scale=1.6, high_contrast=True, reduced_motion=True, read_aloud=True)
+    changed = Settings(text_scale=1.6, high_contrast=True, reduced_motion=True, read_aloud=True,
+                       reading_level="facile")
     assert all(a != b for a, b in zip(changed, Settings(), strict=True))
     with qtbot.waitSignal(state.settings_changed) as blocker:
         state.set_settings(changed)

@@ -122,6 +122,15 @@ class VisitRecorder(QObject):
         kind = TAP_KINDS.get(view)
         if kind is not None:
             self.tap(kind, entity)
+        elif view == "quiz" and self.visit:  # "start:CHAPTER" or "score:CHAPTER:RIGHT/TOTAL"
+            what, _, rest = entity.partition(":")
+            if what == "start":
+                self._record("quiz_start", rest)
+            elif what == "score":
+                chapter, _, score = rest.rpartition(":")
+                right, _, total = score.partition("/")
+                if right.isdigit() and total.isdigit() and int(total):
+                    self._record("quiz_end", chapter, int(right) / int(total))
 
     def tap(self, kind: str, ref: str) -> None:
         if self.visit:

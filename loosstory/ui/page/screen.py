@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from loosstory.story.model import Page
 from loosstory.ui.look.theme import Palette, TypeScale, body_font, mix
+from loosstory.ui.page.levelswitch import LevelSwitch
 from loosstory.ui.page.media import MediaColumn, estimate_column, figure_boxes
 from loosstory.ui.page.parts import (
     BODY_SPACING,
@@ -30,6 +31,7 @@ from loosstory.ui.page.progress import PathProgress
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import ImageLoader
 from loosstory.ui.screens.screen import Screen
+from loosstory.ui.state.quizrequest import open_quiz
 from loosstory.ui.state.state import ReaderState
 
 
@@ -78,6 +80,11 @@ class PageScreen(Screen):
                                             self.tr("Page précédente"), state.previous)
         self.next_button = self._button(self.tr("Suivant  ›"), "nextButton",
                                         self.tr("Page suivante"), state.next)
+        # « Tester mes connaissances » on a chapter's last page when it has a quiz (issue 18)
+        self.quiz_button = self._button(self.tr("Tester mes connaissances"), "quizButton",
+                                        self.tr("Tester mes connaissances : le quiz du chapitre"),
+                                        self._open_quiz)
+        self.quiz_button.hide()
         self.chapter_button = self._button("", "nextChapterButton", "", state.next_chapter)
         self.chapter_button.setProperty("primary", True)
         self.path_label = QLabel(self)
@@ -91,12 +98,15 @@ class PageScreen(Screen):
         self.body.addWidget(self.media, 6)
         footer = QHBoxLayout()
         footer.addWidget(self.sommaire_button)
+        self.level_switch = LevelSwitch(state, self)  # reading levels (issue 18)
+        footer.addWidget(self.level_switch)
         footer.addSpacing(24)
         footer.addWidget(self.path_label)
         footer.addWidget(self.path_progress, 1)
         footer.addSpacing(24)
         footer.addWidget(self.previous_button)
         footer.addWidget(self.next_button)
+        footer.addWidget(self.quiz_button)
         footer.addWidget(self.chapter_button)
         self.footer = footer
         layout = QVBoxLayout(self)
@@ -106,6 +116,12 @@ class PageScreen(Screen):
         layout.addLayout(footer)
         self._layout = layout
         state.position_changed.connect(self.show_position)
+        # glossary terms (issue 18): a pop-up over the page, built on first use
+        self.term_popup = None
+        self._shown = ""  # the HTML shown (the page at the reading level)
+        self._term_anchor = None
+        state.term_requested.connect(self.show_term)
+        state.settings_changed.connect(self._on_settings)
 
     def _button(self, text: str, name: str, accessible: str, slot) -> QPushButton:
         button = QPushButton(self)  # then its text: see CoverScreen (no QIcon type built)
@@ -124,13 +140,17 @@ class PageScreen(Screen):
         chapter = story.chapters[chapter_index]
         page = chapter.pages[page_index]
         self.page = page
+        if self.term_popup is not None:
+            self.term_popup.close_popup()
         self.band.show_page(chapter_index + 1, chapter, page, path.chapter_progress())
         css = self._document_css()
         if css != self.text.document().defaultStyleSheet():
             self.text.document().setDefaultStyleSheet(css)
-        self.text.setHtml(page.html)
+        self._shown = self._html()
+        self.text.setHtml(self._shown)
         self.text.verticalScrollBar().setValue(0)
         self.media.show_page(page, self._scale)
+        self.level_switch.show_page(page)
         step, total = path.story_progress()
         self.path_label.setText(self.tr("Étape %1 / %2").replace("%1", str(step))
                                 .replace("%2", str(total)))
@@ -139,6 +159,8 @@ class PageScreen(Screen):
         at_chapter_end = path.at_chapter_end
         self.next_button.setVisible(not at_chapter_end)
         self.chapter_button.setVisible(at_chapter_end)
+        self.quiz_button.setVisible(at_chapter_end and chapter.id in story.quizzes)
+        self.quiz_button.setToolTip(self.tr("Tester mes connaissances"))
         following = path.next_chapter()
         if following is not None:
             text = self.tr("Chapitre suivant : %1").replace("%1", following.title)
@@ -158,6 +180,11 @@ class PageScreen(Screen):
         s = self._scale
         room = round(self.width() * 0.42) - 2 * round(s.body) - 2 * s.focus_width
         metrics = QFontMetrics(body_font(s.label, bold=True))
+        if self.quiz_button.isVisibleTo(self):  # the quiz's button shares that room
+            full = self.tr("Tester mes connaissances")
+            short = full if self.width() >= 1500 else self.tr("Quiz")
+            self.quiz_button.setText(short)
+            room -= metrics.horizontalAdvance(short) + 6 * round(s.body)
         text = metrics.elidedText(self._chapter_text, Qt.TextElideMode.ElideRight, max(80, room))
         self.chapter_button.setText(text.replace("&", "&&"))
 
@@ -200,7 +227,8 @@ class PageScreen(Screen):
         """The size ``page``'s interactive view will get: the body's width, under the text."""
         s = self._scale
         body = self.body.contentsRect()
-        text = min(self._text_limit(page.html), self.text.sizeHint().height())
+        text = min(self._text_limit(page.html_at(self._state.settings.reading_level)),
+                   self.text.sizeHint().height())
         return QSize(body.width() - s.focus_width * 3,
                      body.height() + self._band_delta(page) - text - round(s.gap))
 
@@ -237,7 +265,39 @@ class PageScreen(Screen):
                 self.media.lay_out_hidden(view, self._view_size(following))
 
     def _on_link(self, url: QUrl) -> None:
+        rect = self.text.cursorRect(self.text.textCursor())
+        self._term_anchor = self.text.viewport().mapTo(self, rect.bottomLeft())
         self._state.navigate(url.toString())
+
+    def _html(self) -> str:
+        """The page's text at the reading level set (its standard text without one)."""
+        return self.page.html_at(self._state.settings.reading_level) if self.page else ""
+
+    def _on_settings(self, _settings: object) -> None:
+        if self.page is not None and self._html() != self._shown:
+            self._shown = self._html()
+            self.text.setHtml(self._shown)
+            self._dirty = True
+            self._relayout()
+
+    def _open_quiz(self) -> None:
+        chapter = self._state.chapter
+        if chapter is not None:
+            open_quiz(self._state, chapter.id)
+
+    def show_term(self, term_id: str) -> None:
+        """The pop-up with a glossary term's definition (a link in the text or a panel)."""
+        story = self._state.story
+        term = story.glossary.term(term_id) if story is not None and story.glossary else None
+        if term is None or not self.isVisible():
+            return
+        if self.term_popup is None:
+            from loosstory.ui.page.termpopup import GlossaryPopup
+
+            self.term_popup = GlossaryPopup(self._palette, self)
+            self.term_popup.apply_scale(self._scale)
+        anchor, self._term_anchor = self._term_anchor, None
+        self.term_popup.show_term(term, anchor)
 
     # -- layout ---------------------------------------------------------------------------
     def _document_css(self) -> str:
@@ -247,6 +307,8 @@ class PageScreen(Screen):
             f"p, li {{ line-height: 145%; }}"
             f"p {{ margin-top: 0; margin-bottom: {round(s.body * 0.75)}px; }}"
             f"a {{ color: {p.accent_text.name()}; font-weight: bold; text-decoration: underline; }}"
+            # a glossary term: the text's own ink, a discreet underline (issue 18)
+            f"a.gloss {{ color: {p.ink.name()}; font-weight: normal; }}"
             f"h3, h4 {{ font-size: {round(s.body * 1.15)}px; margin-top: {round(s.body * 0.6)}px; }}"
             f"blockquote {{ margin-left: {round(s.body)}px; font-style: italic; }}"
             # a précision: a discreet note under its paragraph (muted ink is >= 4.5:1)
@@ -258,6 +320,8 @@ class PageScreen(Screen):
         self._scale = scale
         m = scale.margin
         self.band.apply_scale(scale)
+        if self.term_popup is not None:
+            self.term_popup.apply_scale(scale)
         self.body.setContentsMargins(m, round(m * 0.8), m, round(m * 0.5))
         self.body.setSpacing(round(m * BODY_SPACING))
         inner = scale.focus_width * 3  # the text's own inset: figures line up with it
@@ -273,7 +337,7 @@ class PageScreen(Screen):
         self.text.document().setDocumentMargin(round(scale.focus_width * 2))
         self.text.document().setDefaultStyleSheet(self._document_css())
         if self.page is not None:
-            self.text.setHtml(self.page.html)
+            self.text.setHtml(self._html())
         for figure in self.figures:
             figure.apply_scale(scale)
         self._relayout()
@@ -308,7 +372,7 @@ class PageScreen(Screen):
         if mode == "view":
             self.media.preferred = QSize()
             self.media.setMaximumSize(16777215, 16777215)
-            self.text.setMaximumHeight(self._text_limit(self.page.html if self.page else ""))
+            self.text.setMaximumHeight(self._text_limit(self._html()))
         elif mode == "narrow":
             height = round(max(MIN_MEDIA_PX, self.height() * NARROW_MEDIA_SHARE))
             width = min(round(s.body * NARROW_COLUMN_EM), available)

@@ -71,6 +71,18 @@ def _overview(state: ReaderState, loader: ImageLoader, palette: Palette) -> Scre
     return OverviewScreen(state, palette)
 
 
+def _glossary(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
+    from loosstory.ui.glossary.screen import GlossaryScreen
+
+    return GlossaryScreen(state, palette)
+
+
+def _quiz(state: ReaderState, loader: ImageLoader, palette: Palette) -> Screen:
+    from loosstory.ui.quiz.screen import QuizScreen
+
+    return QuizScreen(state, palette)
+
+
 def _playable(state: ReaderState) -> bool:
     return state.playable
 
@@ -83,4 +95,6 @@ SCREENS: dict[str, ScreenSpec] = {
     ENDING: ScreenSpec(_ending, "Fin de la visite", _playable, eager=False),
     ABOUT: ScreenSpec(_about, "À propos de l’exposition", _playable, eager=False),
     "overview": ScreenSpec(_overview, "Toutes les pages", _playable),  # eager: it sees where it is opened from
+    "glossary": ScreenSpec(_glossary, "Glossaire", _playable, eager=False),  # issue 18
+    "quiz": ScreenSpec(_quiz, "Quiz", _playable, eager=False),  # issue 18
 }

@@ -22,6 +22,7 @@ from loosstory.ui.look.theme import Palette, TypeScale, body_font, mix, readable
 from loosstory.ui.pictures.figure import ImageView
 from loosstory.ui.pictures.images import COVER, ImageLoader
 from loosstory.ui.screens.screen import Screen
+from loosstory.ui.state.quizrequest import open_quiz
 from loosstory.ui.state.state import ReaderState
 
 QUESTION_LINES = 6  # the guiding questions are read whole; 6 lines fit the longest at 1024 px
@@ -188,6 +189,17 @@ class SommaireScreen(Screen):
         self.pages_button.setObjectName("sommairePagesButton")
         self.pages_button.setAccessibleName(self.tr("Toutes les pages, en vignettes"))
         self.pages_button.clicked.connect(lambda: state.show_screen("overview"))
+        # « Glossaire » (issue 18), when the pack has one
+        self.glossary_button = QPushButton(self.tr("Glossaire"), self)
+        self.glossary_button.setObjectName("sommaireGlossaryButton")
+        self.glossary_button.setAccessibleName(self.tr("Glossaire : les mots difficiles"))
+        self.glossary_button.clicked.connect(lambda: state.show_screen("glossary"))
+        self.glossary_button.setVisible(story is not None and story.glossary is not None)
+        self.quiz_button = QPushButton(self.tr("Quiz"), self)
+        self.quiz_button.setObjectName("sommaireQuizButton")
+        self.quiz_button.setAccessibleName(self.tr("Tester mes connaissances : les quiz"))
+        self.quiz_button.clicked.connect(lambda: open_quiz(state, ""))
+        self.quiz_button.setVisible(bool(story is not None and story.quizzes))
         self.start_button = QPushButton(self.tr("Commencer la visite"), self)
         self.start_button.setObjectName("sommaireStartButton")
         self.start_button.setProperty("primary", True)
@@ -216,6 +228,8 @@ class SommaireScreen(Screen):
         titles.addWidget(self.heading)
         head.addLayout(titles, 1)
         head.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.glossary_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.quiz_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.pages_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)

@@ -16,6 +16,8 @@ class Settings(NamedTuple):
     high_contrast: bool = False  # the palette with the strongest contrasts
     reduced_motion: bool = False  # no glides, no build-up animations, no page transitions
     read_aloud: bool = False  # texts read aloud when shown
+    # "facile", "standard" or "approfondi" (issue 18): the text a page shows when it has it
+    reading_level: str = "standard"
 
 
 DEFAULT_SETTINGS = Settings()

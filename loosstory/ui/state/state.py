@@ -54,6 +54,7 @@ class ReaderState(QObject):
     position_changed = Signal(int, int)
     entity_requested = Signal(str)
     entity_opened = Signal(str, str)
+    term_requested = Signal(str)  # a glossary link ("glossaire:ID", issue 18): its term id
     story_loaded = Signal()
     language_changed = Signal(str)
     mode_changed = Signal(str)
@@ -153,7 +154,7 @@ class ReaderState(QObject):
             self._settings = settings
             self.settings_changed.emit(settings)
 
-    def change_settings(self, **changes: float | bool) -> None:
+    def change_settings(self, **changes: float | bool | str) -> None:
         """``change_settings(text_scale=1.3)``: one or more fields of :class:`Settings`."""
         self.set_settings(self._settings._replace(**changes))
 
@@ -336,6 +337,13 @@ class ReaderState(QObject):
         Anything that is not an internal id (a URL, a file) does nothing.
         """
         target = target.strip()
+        if target.startswith("glossaire:"):  # a glossary term (story/glossary.py)
+            term_id = target.split(":", 1)[1]
+            glossary = self.story.glossary if self.story is not None else None
+            if glossary is None or glossary.term(term_id) is None:
+                return False
+            self.term_requested.emit(term_id)
+            return True
         if target.startswith("#"):
             target = target[1:]
         elif ":" in target or "." in target or target.startswith("/"):

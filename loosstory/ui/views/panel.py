@@ -320,6 +320,8 @@ QPushButton#closeButton {{ text-align: center; }}
         target = url.toString()
         if target.startswith("#"):
             self.link_activated.emit(target[1:])
+        elif target.startswith("glossaire:"):  # a glossary term: its pop-up (issue 18)
+            self.link_activated.emit(target)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         if event.key() == Qt.Key.Key_Escape:

@@ -1,0 +1,1 @@
+"""Chapter quizzes on screen (issue 18)."""
