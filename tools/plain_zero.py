@@ -41,7 +41,7 @@ def plain_zero(path: Path) -> None:
         return
     coords, ends, flags = zero.getCoordinates(glyf)
     starts = [0] + [end + 1 for end in ends[:-1]]
-    contours = [list(range(start, end + 1)) for start, end in zip(starts, ends)]
+    contours = [list(range(start, end + 1)) for start, end in zip(starts, ends, strict=True)]
     outer = max(contours, key=lambda points: _box([coords[i] for i in points])[3])
     inner = [i for points in contours if points is not outer for i in points]
     slant = math.tan(math.radians(-font["post"].italicAngle))

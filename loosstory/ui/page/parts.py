@@ -66,6 +66,14 @@ class PageText(QTextBrowser):
         # calls reuse the wrapper.
         viewport = self.findChild(QWidget, "qt_scrollarea_viewport") or self.viewport()
         self.fade = _fade(background, viewport)
+        # The visible cue that the page goes on (not only the fade): "next" shows the rest.
+        self.more = QLabel(viewport)
+        self.more.setObjectName("moreText")
+        self.more.setText(self.tr("Suite du texte ↓"))
+        self.more.setAccessibleName(self.tr("La page continue : « Suivant » montre la suite"))
+        self.more.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more.hide()
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._place_fade)
         bar.rangeChanged.connect(self._place_fade)
@@ -75,7 +83,35 @@ class PageText(QTextBrowser):
         height = round(self.fontMetrics().lineSpacing() * 1.6)
         self.fade.setGeometry(0, viewport.height() - height, viewport.width(), height)
         bar = self.verticalScrollBar()
-        self.fade.setVisible(bar.value() < bar.maximum())
+        more = bar.value() < bar.maximum()
+        self.fade.setVisible(more)
+        self.more.setVisible(more)
+        if more:
+            hint = self.more.sizeHint()
+            size = QSize(hint.width() + hint.height(), round(hint.height() * 1.5))
+            self.more.setFixedSize(size)
+            self.more.move(viewport.width() - size.width() - 4,
+                           viewport.height() - size.height() - 4)
+            self.more.raise_()
+
+    @property
+    def hidden_below(self) -> int:
+        """Pixels of text below the visible part (0 when the rest is shown)."""
+        bar = self.verticalScrollBar()
+        return bar.maximum() - bar.value()
+
+    def page_step(self) -> int:
+        """A screenful, less one line kept as a bridge from the part read."""
+        line = self.fontMetrics().lineSpacing()
+        return max(line, self.viewport().height() - round(line * 1.5))
+
+    def show_more(self, step: int) -> bool:
+        """Scroll a screenful down (``step`` 1) or up (-1); False when already at that end."""
+        bar = self.verticalScrollBar()
+        if (step > 0 and bar.value() >= bar.maximum()) or (step < 0 and bar.value() <= 0):
+            return False
+        bar.setValue(bar.value() + step * self.page_step())
+        return True
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

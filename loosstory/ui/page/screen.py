@@ -59,6 +59,7 @@ class PageScreen(Screen):
         self._last_box = QSize()
         self._measure = QTextDocument(self)  # reused to measure the text's height
         self._chapter_text = ""
+        self._arrive_at_end = False  # set when "previous" turns back to this page
 
         self.band = ChapterBand(palette, self)
         self.text = PageText(palette.background, self)
@@ -75,9 +76,9 @@ class PageScreen(Screen):
         self.sommaire_button = self._button(self.tr("Sommaire"), "sommaireButton",
                                             self.tr("Retour au sommaire"), state.show_sommaire)
         self.previous_button = self._button(self.tr("‹  Précédent"), "previousButton",
-                                            self.tr("Page précédente"), state.previous)
+                                            self.tr("Page précédente"), self._previous)
         self.next_button = self._button(self.tr("Suivant  ›"), "nextButton",
-                                        self.tr("Page suivante"), state.next)
+                                        self.tr("Page suivante"), self._next)
         self.chapter_button = self._button("", "nextChapterButton", "", state.next_chapter)
         self.chapter_button.setProperty("primary", True)
         self.path_label = QLabel(self)
@@ -131,6 +132,7 @@ class PageScreen(Screen):
         self.text.setHtml(page.html)
         self.text.verticalScrollBar().setValue(0)
         self.media.show_page(page, self._scale)
+        arrive_at_end, self._arrive_at_end = self._arrive_at_end, False
         step, total = path.story_progress()
         self.path_label.setText(self.tr("Étape %1 / %2").replace("%1", str(step))
                                 .replace("%2", str(total)))
@@ -149,6 +151,10 @@ class PageScreen(Screen):
         self.chapter_button.setAccessibleName(text)
         self._relayout()
         self.media.reveal(self.layout())
+        if arrive_at_end:  # back from the following page: its end first, as "previous" left it
+            self.layout().activate()
+            bar = self.text.verticalScrollBar()
+            bar.setValue(bar.maximum())
         # The next page is prepared once this page is painted (see paintEvent): the work
         # then does not delay its first frame, and the media column has its final size.
         self._prepare_pending = True
@@ -200,7 +206,7 @@ class PageScreen(Screen):
         """The size ``page``'s interactive view will get: the body's width, under the text."""
         s = self._scale
         body = self.body.contentsRect()
-        text = min(self._text_limit(page.html), self.text.sizeHint().height())
+        text = self._text_limit(page.html)
         return QSize(body.width() - s.focus_width * 3,
                      body.height() + self._band_delta(page) - text - round(s.gap))
 
@@ -236,6 +242,28 @@ class PageScreen(Screen):
             if view is not None and view is not self.view:
                 self.media.lay_out_hidden(view, self._view_size(following))
 
+    # -- a page longer than the screen: "next" shows the rest first -------------------------
+    def advance(self, step: int) -> bool:
+        if self.text.show_more(step):
+            return True
+        path = self._state.path
+        self._arrive_at_end = step < 0 and path is not None and not path.at_start
+        return False
+
+    def overflow(self) -> int:
+        """Pixels of this page's text that need scrolling (0: it all shows)."""
+        self.layout().activate()
+        bar = self.text.verticalScrollBar()
+        return bar.maximum()
+
+    def _next(self) -> None:
+        if not self.advance(1):
+            self._state.next()
+
+    def _previous(self) -> None:
+        if not self.advance(-1):
+            self._state.previous()
+
     def _on_link(self, url: QUrl) -> None:
         self._state.navigate(url.toString())
 
@@ -265,6 +293,7 @@ class PageScreen(Screen):
         self.footer.setContentsMargins(m, round(scale.gap * 0.7), m, round(scale.gap * 1.0))
         self.footer.setSpacing(scale.gap)
         self.path_label.setFont(body_font(scale.caption))
+        self.text.more.setFont(body_font(scale.label, bold=True))
         self.path_progress.thickness = max(6.0, scale.body * 0.3)
         self.path_progress.setFixedHeight(round(self.path_progress.thickness * 2))
         font = body_font(scale.body)
@@ -279,7 +308,8 @@ class PageScreen(Screen):
         self._relayout()
 
     def _text_limit(self, html: str) -> int:
-        """The text's height above an interactive view: all of it, at most 30% of the page."""
+        """The text's height above an interactive view: all of it (the instruction is never
+        clipped into a scroll box), at most 30% of the page ("next" shows the rest)."""
         s = self._scale
         document, source = self._measure, self.text.document()
         document.setDefaultFont(source.defaultFont())
@@ -304,11 +334,14 @@ class PageScreen(Screen):
         column = round(s.body * TEXT_COLUMN_EM)
         self.media_layout.setSpacing(s.gap)
         available = self.width() - 2 * s.margin
+        self.text.setMinimumHeight(0)
         self.text.setMaximumHeight(16777215)
         if mode == "view":
             self.media.preferred = QSize()
             self.media.setMaximumSize(16777215, 16777215)
-            self.text.setMaximumHeight(self._text_limit(self.page.html if self.page else ""))
+            limit = self._text_limit(self.page.html if self.page else "")
+            self.text.setMinimumHeight(limit)
+            self.text.setMaximumHeight(limit)
         elif mode == "narrow":
             height = round(max(MIN_MEDIA_PX, self.height() * NARROW_MEDIA_SHARE))
             width = min(round(s.body * NARROW_COLUMN_EM), available)

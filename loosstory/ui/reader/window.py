@@ -97,7 +97,7 @@ class ReaderWindow(QWidget):
         self._eager = eager
         self._keymap: Keymap | None = None  # built on the first key (see keymap.py)
         self.actions: dict[str, Callable[[], object]] = {
-            "next": state.next, "previous": state.previous, "start": state.start,
+            "next": self.next, "previous": self.previous, "start": state.start,
             "first_in_chapter": state.first_in_chapter,
             "last_in_chapter": state.last_in_chapter, "show_sommaire": state.show_sommaire,
             "show_cover": state.show_cover, "toggle_fullscreen": self.toggle_fullscreen,
@@ -283,12 +283,21 @@ class ReaderWindow(QWidget):
             self.showFullScreen()
 
     # -- input ----------------------------------------------------------------------------
+    def next(self) -> None:
+        """"Next" in any form: the rest of the screen first (a long page), then the next page."""
+        if not self.current_screen().advance(1):
+            self.state.next()
+
+    def previous(self) -> None:
+        if not self.current_screen().advance(-1):
+            self.state.previous()
+
     def _on_swipe(self, direction: int) -> None:
         if self.state.screen == PAGE:
             if direction > 0:
-                self.state.next()
+                self.next()
             else:
-                self.state.previous()
+                self.previous()
 
     # Reader keys are read before the focused widget uses them (a button would move the
     # focus on an arrow, the text would scroll), by an event filter on that one widget: no
