@@ -67,10 +67,12 @@ def find_overflows(content: Path, sizes=LAYOUT_SIZES, text_scale: float = 1.0) -
         window.show()
         for width, height in sizes:
             window.setFixedSize(width, height)
+            app.processEvents()
             for chapter in story.chapters:
                 for page in chapter.pages:
                     state.go_to_ref(page.ref)
-                    app.processEvents()
+                    for _ in range(2):  # the layout settles, then the text's scroll range
+                        app.processEvents()
                     screen = window.page
                     hidden = screen.overflow() if screen is not None else 0
                     if hidden > 0:

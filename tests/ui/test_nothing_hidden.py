@@ -116,3 +116,19 @@ def test_check_layout_command_prints_the_warning(long_pack, qapp, capsys):
     assert "fr/01-premier.md:" in out and "premier/longue" in out and "1920×1080" in out
     assert "1 page(s) à faire tenir" not in out  # 1920×1080 and 1366×768: two warnings
     assert "2 page(s) à faire tenir" in out
+
+
+def test_the_text_column_widens_beside_a_figure_only_when_the_text_needs_it(qtbot, long_pack):
+    from loosstory.ui.page.fit import WIDEST_COLUMN_EM
+    from loosstory.ui.page.parts import TEXT_COLUMN_EM
+
+    reader = make_reader(qtbot, load_story(long_pack), size=(1920, 1080))
+    reader.state.start()
+    page = reader.window.page
+    reader.state.go_to_ref("premier/debut")  # a figure and two lines
+    qtbot.waitUntil(lambda: page.text.width() > 0)
+    body = page.text.font().pixelSize()
+    assert page.wide and page.text.width() <= round(body * TEXT_COLUMN_EM)
+    reader.state.go_to_ref("premier/longue")  # no figure, too long for any column
+    qtbot.waitUntil(lambda: page.text.width() > round(body * TEXT_COLUMN_EM))
+    assert page.text.width() <= round(body * WIDEST_COLUMN_EM)

@@ -59,14 +59,16 @@ def figure_boxes(page: Page, column: QSize, side_by_side: bool, scale: TypeScale
     return boxes
 
 
-def estimate_column(body: QSize, scale: TypeScale, wide: bool, window: QSize) -> QSize:
+def estimate_column(body: QSize, scale: TypeScale, wide: bool, window: QSize,
+                    text: int = 0) -> QSize:
     """The media column's contents size PageScreen._relayout will give a page with figures
-    (and no view), in a page body of size ``body`` (its layout's contents)."""
+    (and no view), in a page body of size ``body`` (its layout's contents); ``text``: the
+    text column's width when it was widened for the text to fit (page/fit.py)."""
     inner = scale.focus_width * 3  # the column's left margin
     spacing = round(scale.margin * BODY_SPACING)
     if wide:  # text (stretch 5, at most a column wide) and media (stretch 6) side by side
         room = body.width() - spacing
-        text = min(round(scale.body * TEXT_COLUMN_EM), round(room * 5 / 11))
+        text = text or min(round(scale.body * TEXT_COLUMN_EM), round(room * 5 / 11))
         return QSize(room - text - inner, body.height())
     width = min(round(scale.body * NARROW_COLUMN_EM), window.width() - 2 * scale.margin)
     height = min(round(max(MIN_MEDIA_PX, window.height() * NARROW_MEDIA_SHARE)),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from loosstory.story.model import Page
 from loosstory.ui.look.theme import Palette, TypeScale, body_font, mix
+from loosstory.ui.page.fit import fitting_column
 from loosstory.ui.page.media import MediaColumn, estimate_column, figure_boxes
 from loosstory.ui.page.parts import (
     BODY_SPACING,
@@ -193,7 +194,8 @@ class PageScreen(Screen):
             return self.media_layout.contentsRect().size(), not wide
         body = self.body.contentsRect().size()
         body.setHeight(body.height() + delta)
-        return estimate_column(body, self._scale, wide, self.size()), not wide
+        text = self._wide_text_width(page) if wide else 0
+        return estimate_column(body, self._scale, wide, self.size(), text), not wide
 
     def _band_delta(self, page: Page) -> int:
         """How much taller the body is for ``page`` than for this page: the band grows or
@@ -321,6 +323,23 @@ class PageScreen(Screen):
         wanted = round(document.size().height()) + 4 * s.focus_width
         return max(round(s.body * 3), min(wanted, round(self.height() * 0.3)))
 
+    def _body_size(self, page: Page) -> QSize:
+        """The page body's contents size when ``page`` shows (from the window's size: the
+        layout may not have run yet)."""
+        m = self._scale.margin
+        band = self.band.height_for(page.title) if self.band.width() > 0 else 0
+        footer = self.footer.sizeHint().height()
+        return QSize(self.width() - 2 * m,
+                     self.height() - band - footer - round(m * 0.8) - round(m * 0.5))
+
+    def _wide_text_width(self, page: Page, beside: bool = True) -> int:
+        """The text column beside ``page``'s figures (or alone): wider when the text needs
+        it to fit (fit.py)."""
+        body = self._body_size(page)
+        room = body.width() - (round(self._scale.margin * BODY_SPACING) if beside else 0)
+        return fitting_column(self._measure, self.text.document(), page.html, self._scale,
+                              room, body.height(), beside)
+
     @property
     def wide(self) -> bool:
         return self.width() >= 1.45 * max(1, self.height()) * 0.98 and self.width() >= 900
@@ -336,6 +355,7 @@ class PageScreen(Screen):
         available = self.width() - 2 * s.margin
         self.text.setMinimumHeight(0)
         self.text.setMaximumHeight(16777215)
+        self.text.setMinimumWidth(0)
         if mode == "view":
             self.media.preferred = QSize()
             self.media.setMaximumSize(16777215, 16777215)
@@ -352,6 +372,11 @@ class PageScreen(Screen):
             self.media.setMaximumSize(16777215, 16777215)
         if mode == "narrow":
             column = round(s.body * NARROW_COLUMN_EM)
+        elif mode in ("wide", "none") and self.page is not None:
+            fitted = self._wide_text_width(self.page, beside=mode == "wide")
+            if fitted > column:  # the empty room beside the figure holds the rest
+                column = fitted
+                self.text.setMinimumWidth(fitted)
         self.text.setMaximumWidth(column)
         # A preferred (not minimum) width: the window can always shrink.
         self.text.preferred = QSize(min(column, available), 0) if mode != "wide" else QSize()
