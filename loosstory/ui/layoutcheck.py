@@ -29,19 +29,21 @@ class Overflow(NamedTuple):
 
     def format(self, required: bool) -> str:
         width, height = self.size
-        kind = "avertissement" if required else "info"
+        kind = "warning" if required else "info"
         advice = ("raccourcissez la page ou coupez-la en une page « -suite » (content/README.md)"
                   if required else "« Suivant » y montre d’abord la suite du texte")
         return (f"{self.file}:{self.line}:1: {kind}: la page « {self.ref} » dépasse de "
                 f"{self.hidden_px} px à {width}×{height} : {advice}")
 
 
-def find_overflows(content: Path, sizes=LAYOUT_SIZES, text_scale: float = 1.0) -> list[Overflow]:
-    """Every (page, size) whose text does not fit without scrolling, in reading order."""
+def find_overflows(content: Path, sizes=LAYOUT_SIZES, text_scale: float = 1.0,
+                   language: str | None = None) -> list[Overflow]:
+    """Every (page, size) whose text does not fit without scrolling, in reading order (in
+    ``language``: the pack's first language by default)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from loosstory.story.loader import load_story
 
-    result = load_story(Path(content))
+    result = load_story(Path(content), language)
     story = result.story
     if story is None or result.errors:
         return []
@@ -89,7 +91,12 @@ def find_overflows(content: Path, sizes=LAYOUT_SIZES, text_scale: float = 1.0) -
 
 def check_layout(content: Path, sizes=LAYOUT_SIZES) -> int:
     """Print the overflows; the number of warnings (pages that must fit and do not)."""
-    overflows = find_overflows(content, sizes)
+    from loosstory.story.loader import load_story
+
+    story = load_story(Path(content)).story
+    overflows = []
+    for language in (story.languages if story is not None else [None]):
+        overflows += find_overflows(content, sizes, language=language)
     warnings = 0
     for overflow in overflows:
         required = overflow.size in MUST_FIT

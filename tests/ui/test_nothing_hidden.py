@@ -107,7 +107,7 @@ def test_layout_check_names_the_file_and_line_of_a_long_page(long_pack, qapp):
     found = next(o for o in overflows if o.size == (1920, 1080))
     assert found.file == "fr/01-premier.md"
     assert lines[found.line - 1].startswith("## Une longue page")
-    assert found.format(True).startswith(f"fr/01-premier.md:{found.line}:1: avertissement:")
+    assert found.format(True).startswith(f"fr/01-premier.md:{found.line}:1: warning:")
 
 
 def test_check_layout_command_prints_the_warning(long_pack, qapp, capsys):

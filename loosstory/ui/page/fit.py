@@ -10,29 +10,34 @@ text. Where even the widest column overflows, the widest is kept (fewer screenfu
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtGui import QTextDocument
 
 from loosstory.ui.look.theme import TypeScale
 from loosstory.ui.page.parts import TEXT_COLUMN_EM
 
-WIDEST_COLUMN_EM = 46  # about 90 characters a line: still read at a glance on a wall screen
-MAX_TEXT_SHARE = 0.62  # of the body's width: the figure keeps at least a good third
+WIDEST_COLUMN_EM = 48  # about 95 characters a line: still read at a glance on a wall screen
+MAX_TEXT_SHARE = 0.66  # of the body's width: the figure keeps at least a third
 _STEP_EM = 3
 
 
 def text_height(measure: QTextDocument, source: QTextDocument, html: str, width: int,
-                border: int) -> int:
-    """The height a text widget of ``width`` needs for ``html`` laid out as ``source``."""
+                border: int, bar: int = 0) -> int:
+    """The height a text widget of ``width`` needs for ``html`` laid out as ``source``
+    (``bar``: measured as if its scroll bar took that much width, to be on the safe side
+    of a text that only just fits)."""
     measure.setDefaultFont(source.defaultFont())
     measure.setDefaultStyleSheet(source.defaultStyleSheet())
     measure.setDocumentMargin(source.documentMargin())
     measure.setHtml(html)
-    measure.setTextWidth(max(1, width - 2 * border))
-    return round(measure.size().height()) + 2 * border + 1
+    measure.setTextWidth(max(1, width - 2 * border - bar))
+    return math.ceil(measure.size().height()) + 2 * border + 1
 
 
 def fitting_column(measure: QTextDocument, source: QTextDocument, html: str,
-                   scale: TypeScale, room: int, height: int, beside: bool = True) -> int:
+                   scale: TypeScale, room: int, height: int, beside: bool = True,
+                   bar: int = 0) -> int:
     """The text column's width (``beside`` figures, or alone on the page): the comfortable
     one when the text fits in ``height``, else the narrowest wider one that fits (or the
     widest allowed)."""
@@ -47,7 +52,7 @@ def fitting_column(measure: QTextDocument, source: QTextDocument, html: str,
     border = scale.focus_width
     width = comfortable
     while True:
-        if text_height(measure, source, html, width, border) <= height - 2:  # rounding
+        if text_height(measure, source, html, width, border, bar) <= height - 4:  # rounding
             return width
         if width >= widest:
             return widest

@@ -329,16 +329,19 @@ class PageScreen(Screen):
         m = self._scale.margin
         band = self.band.height_for(page.title) if self.band.width() > 0 else 0
         footer = self.footer.sizeHint().height()
+        spacing = 2 * max(0, self._layout.spacing())  # band | body | footer
         return QSize(self.width() - 2 * m,
-                     self.height() - band - footer - round(m * 0.8) - round(m * 0.5))
+                     self.height() - band - footer - spacing - round(m * 0.8) - round(m * 0.5))
 
-    def _wide_text_width(self, page: Page, beside: bool = True) -> int:
+    def _wide_text_width(self, page: Page | None, beside: bool = True) -> int:
         """The text column beside ``page``'s figures (or alone): wider when the text needs
-        it to fit (fit.py)."""
-        body = self._body_size(page)
+        it to fit (fit.py); with no page, the comfortable column."""
+        body = self._body_size(page or self.page)
         room = body.width() - (round(self._scale.margin * BODY_SPACING) if beside else 0)
-        return fitting_column(self._measure, self.text.document(), page.html, self._scale,
-                              room, body.height(), beside)
+        bar = self.text.verticalScrollBar().sizeHint().width()
+        return fitting_column(self._measure, self.text.document(),
+                              page.html if page is not None else "", self._scale, room,
+                              body.height() if page is not None else 0, beside, bar)
 
     @property
     def wide(self) -> bool:
@@ -373,8 +376,10 @@ class PageScreen(Screen):
         if mode == "narrow":
             column = round(s.body * NARROW_COLUMN_EM)
         elif mode in ("wide", "none") and self.page is not None:
-            fitted = self._wide_text_width(self.page, beside=mode == "wide")
-            if fitted > column:  # the empty room beside the figure holds the rest
+            beside = mode == "wide"
+            fitted = self._wide_text_width(self.page, beside)
+            comfortable = self._wide_text_width(None, beside)
+            if fitted > comfortable:  # the empty room beside the figure holds the rest
                 column = fitted
                 self.text.setMinimumWidth(fitted)
         self.text.setMaximumWidth(column)
