@@ -5,7 +5,7 @@ page not shown yet (so that page's pictures are decoded at the size they will be
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLayout, QSizePolicy, QWidget
 
@@ -88,6 +88,8 @@ def _keep_room_hidden(widget: QWidget) -> QWidget:
 class MediaColumn(Preferred):
     """The figures of the page shown and, on a page that has one, its interactive view."""
 
+    figure_activated = Signal(object)  # the FigureWidget tapped (or Enter on it)
+
     def __init__(self, state: ReaderState, loader: ImageLoader, palette: Palette,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +123,7 @@ class MediaColumn(Preferred):
 
     def _figure(self, figure, scale: TypeScale) -> FigureWidget:
         widget = FigureWidget(figure, self._loader, self._palette, scale, self)
+        widget.activated.connect(lambda: self.figure_activated.emit(widget))
         _keep_room_hidden(widget)
         return widget
 

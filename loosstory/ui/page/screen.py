@@ -30,6 +30,7 @@ from loosstory.ui.page.parts import (
 from loosstory.ui.page.progress import PathProgress
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import ImageLoader
+from loosstory.ui.pictures.zoom import FigureZoom
 from loosstory.ui.screens.screen import Screen
 from loosstory.ui.state.state import ReaderState
 
@@ -73,6 +74,8 @@ class PageScreen(Screen):
         self.text.anchorClicked.connect(self._on_link)
         self.media = MediaColumn(state, loader, palette, self)
         self.media_layout = self.media.box_layout
+        self.media.figure_activated.connect(self.open_figure)
+        self.zoom: FigureZoom | None = None  # a figure opened large, over the page
 
         self.sommaire_button = self._button(self.tr("Sommaire"), "sommaireButton",
                                             self.tr("Retour au sommaire"), state.show_sommaire)
@@ -126,6 +129,8 @@ class PageScreen(Screen):
         chapter = story.chapters[chapter_index]
         page = chapter.pages[page_index]
         self.page = page
+        if self.zoom is not None:
+            self.zoom.close_zoom()
         self.band.show_page(chapter_index + 1, chapter, page, path.chapter_progress())
         css = self._document_css()
         if css != self.text.document().defaultStyleSheet():
@@ -246,11 +251,29 @@ class PageScreen(Screen):
 
     # -- a page longer than the screen: "next" shows the rest first -------------------------
     def advance(self, step: int) -> bool:
+        if self.zoom is not None:  # next or previous first closes the figure opened large
+            self.zoom.close_zoom()
+            return True
         if self.text.show_more(step):
             return True
         path = self._state.path
         self._arrive_at_end = step < 0 and path is not None and not path.at_start
         return False
+
+    # -- a figure opened large ------------------------------------------------------------
+    def open_figure(self, widget: FigureWidget) -> None:
+        if self.zoom is not None:
+            return
+        self.zoom = FigureZoom(widget.figure, self._loader, self._palette, self._scale, self)
+        self.zoom.closed.connect(lambda: self._zoom_closed(widget))
+
+    def _zoom_closed(self, widget: FigureWidget) -> None:
+        self.zoom = None
+        if widget in self.figures and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)  # back where the visitor was
+
+    def overlay_key(self, event) -> bool:
+        return self.zoom is not None and self.zoom.handle_key(event)
 
     def overflow(self) -> int:
         """Pixels of this page's text that need scrolling (0: it all shows)."""
@@ -307,6 +330,8 @@ class PageScreen(Screen):
             self.text.setHtml(self.page.html)
         for figure in self.figures:
             figure.apply_scale(scale)
+        if self.zoom is not None:
+            self.zoom.apply_scale(scale)
         self._relayout()
 
     def _text_limit(self, html: str) -> int:

@@ -333,6 +333,9 @@ class ReaderWindow(QWidget):
         """Reader keys (:attr:`keymap`), then the screen's own; True when the key was used."""
         key = event.key()
         screen = self.state.screen
+        shown = self.screens.get(screen)
+        if shown is not None and shown.overlay_key(event):
+            return True
         focus = QApplication.focusWidget()
         if screen == PAGE and key != Qt.Key.Key_F11:
             from loosstory.ui.reader.gestures import gesture_owner  # imported with the page screen
@@ -345,7 +348,6 @@ class ReaderWindow(QWidget):
         if action is not None:
             self.actions[action]()
             return True
-        shown = self.screens.get(screen)
         return shown is not None and shown.handle_key(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802

@@ -40,6 +40,11 @@ class Screen(QWidget):
         True when the screen used the move itself (the page shows the rest of its text)."""
         return False
 
+    def overlay_key(self, event: QKeyEvent) -> bool:
+        """A key for a layer open over this screen (a figure opened large), read before the
+        keymap: True if used (Esc then closes the layer, not the screen)."""
+        return False
+
     def handle_key(self, event: QKeyEvent) -> bool:
         """A key the reader's keymap left unused on this screen; True if used here."""
         return False
