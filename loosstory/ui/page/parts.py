@@ -70,7 +70,7 @@ class PageText(QTextBrowser):
         self.more = QLabel(viewport)
         self.more.setObjectName("moreText")
         self.more.setText(self.tr("Suite du texte ↓"))
-        self.more.setAccessibleName(self.tr("La page continue : « Suivant » montre la suite"))
+        self.more.setAccessibleName(self.tr("La page continue : « Suivant » montre la suite"))
         self.more.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.more.hide()
@@ -166,7 +166,7 @@ class ChapterBand(QWidget):
                 label.setStyleSheet(sheet)
         self.dots.colour = self.ink
         self.chapter_label.setText(
-            self.tr("Chapitre %1 · %2").replace("%1", str(number)).replace("%2", chapter.title)
+            self.tr("Chapitre %1 · %2").replace("%1", str(number)).replace("%2", chapter.title)
         )
         self.title.setText(page.title)
         current, count = position

@@ -149,7 +149,7 @@ class PageScreen(Screen):
         self.chapter_button.setVisible(at_chapter_end)
         following = path.next_chapter()
         if following is not None:
-            text = self.tr("Chapitre suivant : %1").replace("%1", following.title)
+            text = self.tr("Chapitre suivant : %1").replace("%1", following.title)
         else:
             text = self.tr("Fin de la visite")
         self._chapter_text = text

@@ -280,8 +280,8 @@ class FigureWidget(QWidget):
         for label in (self.caption, self.credit):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             label.setTextFormat(Qt.TextFormat.PlainText)  # the author's text, never rich text
-        self.caption.setAccessibleName(self.tr("Légende : %1").replace("%1", figure.caption))
-        self.credit.setAccessibleName(self.tr("Crédit : %1").replace("%1", figure.credit))
+        self.caption.setAccessibleName(self.tr("Légende : %1").replace("%1", figure.caption))
+        self.credit.setAccessibleName(self.tr("Crédit : %1").replace("%1", figure.credit))
         self.setAccessibleName(figure.caption or figure.alt)
         self.setAccessibleDescription(figure.alt)
         text = QVBoxLayout(self.captions)

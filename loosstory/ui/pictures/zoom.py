@@ -42,7 +42,7 @@ class FigureZoom(QWidget):
         self.figure = figure
         self._palette = palette
         self._press: QPoint | None = None
-        self.setAccessibleName(self.tr("Image agrandie : %1").replace(
+        self.setAccessibleName(self.tr("Image agrandie : %1").replace(
             "%1", figure.caption or figure.alt))
         self.setAccessibleDescription(figure.alt)
         self.image = ImageView(loader, palette, FIT, self)
