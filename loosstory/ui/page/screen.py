@@ -378,6 +378,9 @@ class PageScreen(Screen):
         mode = "none" if not has_media else ("wide" if self.wide else "narrow")
         if self.view is not None:
             mode = "view"  # an interactive view gets the page's full width, under the text
+        elif self.figures and not self.text.document().toPlainText().strip():
+            mode = "pictures"  # a continued page of figures only: they take the width
+        self.text.setVisible(mode != "pictures")
         column = round(s.body * TEXT_COLUMN_EM)
         self.media_layout.setSpacing(s.gap)
         available = self.width() - 2 * s.margin
@@ -429,6 +432,11 @@ class PageScreen(Screen):
             self.media_layout.setDirection(QBoxLayout.Direction.LeftToRight)
             self.body.addWidget(self.media, 2, Qt.AlignmentFlag.AlignHCenter)
             self.body.addWidget(self.text, 3, Qt.AlignmentFlag.AlignHCenter)
+        elif mode == "pictures":  # figures side by side over the whole body
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.media_layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.body.addWidget(self.text, 0)
+            self.body.addWidget(self.media, 1)
         elif mode == "wide":  # text column and figure side by side
             self.body.setDirection(QBoxLayout.Direction.LeftToRight)
             self.media_layout.setDirection(QBoxLayout.Direction.TopToBottom)
