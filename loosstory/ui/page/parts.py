@@ -88,7 +88,7 @@ class PageText(QTextBrowser):
         self.more.setVisible(more)
         if more:
             hint = self.more.sizeHint()
-            size = QSize(hint.width() + hint.height(), round(hint.height() * 1.5))
+            size = QSize(hint.width() + round(hint.height() * 0.8), round(hint.height() * 1.25))
             self.more.setFixedSize(size)
             self.more.move(viewport.width() - size.width() - 4,
                            viewport.height() - size.height() - 4)
@@ -131,6 +131,7 @@ class ChapterBand(QWidget):
         super().__init__(parent)
         self.setObjectName("chapterBand")
         self._palette = palette
+        self._scale: TypeScale | None = None
         self.colour, self.ink = palette.chapter_band("#1f2326")
         self.chapter_label = QLabel(self)
         self.chapter_label.setObjectName("chapterLabel")
@@ -186,12 +187,25 @@ class ChapterBand(QWidget):
 
     def apply_scale(self, scale: TypeScale) -> None:
         m = scale.margin
+        self._scale = scale
         self._row.setContentsMargins(m, round(m * 0.55), m, round(m * 0.6))
         self._row.setSpacing(m)
         self.chapter_label.setFont(body_font(scale.label, bold=True))
         self.title.setFont(title_font(scale.page_title, 620))
         self.progress_label.setFont(body_font(scale.label * 1.1, bold=True))
-        self.dots.set_dot_size(max(8.0, scale.body * 0.42))
+        self.dots.set_dot_size(min(16.0, max(8.0, scale.body * 0.42)))
+
+    def fit_title(self, title: str, most: int) -> None:
+        """The page title a step smaller (down to the body size) while the band would be
+        taller than ``most`` pixels: with large text the band must leave the page room."""
+        scale = self._scale
+        if scale is None:
+            return
+        size = scale.page_title
+        self.title.setFont(title_font(size, 620))
+        while size > scale.body and self.height_for(title) > most:
+            size = max(scale.body, size * 0.9)
+            self.title.setFont(title_font(size, 620))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         QPainter(self).fillRect(self.rect(), self.colour)

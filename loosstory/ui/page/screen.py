@@ -34,6 +34,8 @@ from loosstory.ui.pictures.zoom import FigureZoom
 from loosstory.ui.screens.screen import Screen
 from loosstory.ui.state.state import ReaderState
 
+BAND_SHARE = 0.2  # the chapter band's most, as a share of the page's height (large text)
+
 
 class PageScreen(Screen):
     """Shows the state's current page; its text, band and figures change on every position
@@ -132,6 +134,7 @@ class PageScreen(Screen):
         if self.zoom is not None:
             self.zoom.close_zoom()
         self.band.show_page(chapter_index + 1, chapter, page, path.chapter_progress())
+        self.band.fit_title(page.title, round(self.height() * BAND_SHARE))
         css = self._document_css()
         if css != self.text.document().defaultStyleSheet():
             self.text.document().setDefaultStyleSheet(css)
@@ -318,7 +321,7 @@ class PageScreen(Screen):
         self.footer.setContentsMargins(m, round(scale.gap * 0.7), m, round(scale.gap * 1.0))
         self.footer.setSpacing(scale.gap)
         self.path_label.setFont(body_font(scale.caption))
-        self.text.more.setFont(body_font(scale.label, bold=True))
+        self.text.more.setFont(body_font(min(scale.label, scale.caption), bold=True))
         self.path_progress.thickness = max(6.0, scale.body * 0.3)
         self.path_progress.setFixedHeight(round(self.path_progress.thickness * 2))
         font = body_font(scale.body)
@@ -449,6 +452,8 @@ class PageScreen(Screen):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if self.page is not None:
+            self.band.fit_title(self.page.title, round(self.height() * BAND_SHARE))
         self._relayout()
         self._fit_chapter_button()
 
