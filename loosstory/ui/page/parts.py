@@ -209,3 +209,18 @@ class ChapterBand(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         QPainter(self).fillRect(self.rect(), self.colour)
+
+
+def document_css(p: Palette, s: TypeScale) -> str:
+    """The page text's style sheet (its sizes from the type scale)."""
+    return (
+        f"body {{ color: {p.ink.name()}; }}"
+        f"p, li {{ line-height: 145%; }}"
+        f"p {{ margin-top: 0; margin-bottom: {round(s.body * 0.75)}px; }}"
+        f"a {{ color: {p.accent_text.name()}; font-weight: bold; text-decoration: underline; }}"
+        f"h3, h4 {{ font-size: {round(s.body * 1.15)}px; margin-top: {round(s.body * 0.6)}px; }}"
+        f"blockquote {{ margin-left: {round(s.body)}px; font-style: italic; }}"
+        # a précision: a discreet note under its paragraph (muted ink is >= 4.5:1)
+        f"p.precision {{ font-size: {round(s.caption)}px; color: {p.muted.name()}; "
+        f"margin-left: {round(s.body)}px; margin-top: -{round(s.body * 0.35)}px; }}"
+    )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from loosstory.story.model import Page
 from loosstory.ui.look.theme import Palette, TypeScale, body_font, mix
-from loosstory.ui.page.fit import fitting_column
+from loosstory.ui.page.fit import fitting_column, text_height
 from loosstory.ui.page.media import MediaColumn, estimate_column, figure_boxes
 from loosstory.ui.page.parts import (
     BODY_SPACING,
@@ -26,8 +26,10 @@ from loosstory.ui.page.parts import (
     TEXT_COLUMN_EM,
     ChapterBand,
     PageText,
+    document_css,
 )
 from loosstory.ui.page.progress import PathProgress
+from loosstory.ui.page.reading import ReadingMixin
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import ImageLoader
 from loosstory.ui.pictures.zoom import FigureZoom
@@ -37,7 +39,7 @@ from loosstory.ui.state.state import ReaderState
 BAND_SHARE = 0.2  # the chapter band's most, as a share of the page's height (large text)
 
 
-class PageScreen(Screen):
+class PageScreen(ReadingMixin, Screen):
     """Shows the state's current page; its text, band and figures change on every position
     change. An interactive view is built once and kept (hidden) while other pages show."""
 
@@ -252,63 +254,12 @@ class PageScreen(Screen):
             if view is not None and view is not self.view:
                 self.media.lay_out_hidden(view, self._view_size(following))
 
-    # -- a page longer than the screen: "next" shows the rest first -------------------------
-    def advance(self, step: int) -> bool:
-        if self.zoom is not None:  # next or previous first closes the figure opened large
-            self.zoom.close_zoom()
-            return True
-        if self.text.show_more(step):
-            return True
-        path = self._state.path
-        self._arrive_at_end = step < 0 and path is not None and not path.at_start
-        return False
-
-    # -- a figure opened large ------------------------------------------------------------
-    def open_figure(self, widget: FigureWidget) -> None:
-        if self.zoom is not None:
-            return
-        self.zoom = FigureZoom(widget.figure, self._loader, self._palette, self._scale, self)
-        self.zoom.closed.connect(lambda: self._zoom_closed(widget))
-
-    def _zoom_closed(self, widget: FigureWidget) -> None:
-        self.zoom = None
-        if widget in self.figures and widget.isVisible():
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)  # back where the visitor was
-
-    def overlay_key(self, event) -> bool:
-        return self.zoom is not None and self.zoom.handle_key(event)
-
-    def overflow(self) -> int:
-        """Pixels of this page's text that need scrolling (0: it all shows)."""
-        self.layout().activate()
-        bar = self.text.verticalScrollBar()
-        return bar.maximum()
-
-    def _next(self) -> None:
-        if not self.advance(1):
-            self._state.next()
-
-    def _previous(self) -> None:
-        if not self.advance(-1):
-            self._state.previous()
-
     def _on_link(self, url: QUrl) -> None:
         self._state.navigate(url.toString())
 
     # -- layout ---------------------------------------------------------------------------
     def _document_css(self) -> str:
-        p, s = self._palette, self._scale
-        return (
-            f"body {{ color: {p.ink.name()}; }}"
-            f"p, li {{ line-height: 145%; }}"
-            f"p {{ margin-top: 0; margin-bottom: {round(s.body * 0.75)}px; }}"
-            f"a {{ color: {p.accent_text.name()}; font-weight: bold; text-decoration: underline; }}"
-            f"h3, h4 {{ font-size: {round(s.body * 1.15)}px; margin-top: {round(s.body * 0.6)}px; }}"
-            f"blockquote {{ margin-left: {round(s.body)}px; font-style: italic; }}"
-            # a précision: a discreet note under its paragraph (muted ink is >= 4.5:1)
-            f"p.precision {{ font-size: {round(s.caption)}px; color: {p.muted.name()}; "
-            f"margin-left: {round(s.body)}px; margin-top: -{round(s.body * 0.35)}px; }}"
-        )
+        return document_css(self._palette, self._scale)
 
     def apply_scale(self, scale: TypeScale) -> None:
         self._scale = scale
@@ -341,14 +292,9 @@ class PageScreen(Screen):
         """The text's height above an interactive view: all of it (the instruction is never
         clipped into a scroll box), at most 30% of the page ("next" shows the rest)."""
         s = self._scale
-        document, source = self._measure, self.text.document()
-        document.setDefaultFont(source.defaultFont())
-        document.setDefaultStyleSheet(source.defaultStyleSheet())
-        document.setDocumentMargin(source.documentMargin())
-        document.setHtml(html)
-        available = self.width() - 2 * s.margin
-        document.setTextWidth(min(round(s.body * TEXT_COLUMN_EM), available) - 2 * s.focus_width)
-        wanted = round(document.size().height()) + 4 * s.focus_width
+        width = min(round(s.body * TEXT_COLUMN_EM), self.width() - 2 * s.margin)
+        wanted = text_height(self._measure, self.text.document(), html, width, s.focus_width)
+        wanted += 2 * s.focus_width  # as before: the ring's room above and below
         return max(round(s.body * 3), min(wanted, round(self.height() * 0.3)))
 
     def _body_size(self, page: Page) -> QSize:
