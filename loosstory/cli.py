@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="vérifier un dossier de contenu")
     check.add_argument("directory", nargs="?", type=Path, default=None)
+    check.add_argument("--layout", action="store_true",
+                       help="afficher chaque page hors écran (1920x1080, 1366x768, 1024x768) "
+                            "et signaler celles qu’il faut faire défiler")
 
     snap = sub.add_parser("snapshot", help="enregistrer un écran en PNG, sans affichage")
     snap.add_argument("--content", type=Path, default=None)
@@ -250,7 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(_normalise(list(sys.argv[1:] if argv is None else argv)))
     command = args.command or "run"
     if command == "check":
-        return check(args.directory or content_dir())
+        code = check(args.directory or content_dir())
+        if args.layout and code == 0:
+            from loosstory.ui.layoutcheck import check_layout
+
+            check_layout(args.directory or content_dir())
+        return code
     if command == "snapshot":
         size = _size(args.size)
         if size is None:

@@ -13,6 +13,7 @@ from loosstory.story.located import Located
 from loosstory.story.model import Chapter, Figure, Page, Problem, Source
 from loosstory.story.pages import parse_pages
 from loosstory.story.refs import html_warning, is_valid_id, resolve_colour, resolve_in_pack
+from loosstory.story.typography import breakable_address
 
 CHAPTER_KEYS = {
     "id",
@@ -240,7 +241,7 @@ def sources_page(chapter_id: str, sources: list[Source], *, line: int, author: s
     items = []
     for source in sources:
         address = (
-            f'<br/><span class="url">{html.escape(short_address(source.url))}</span>'
+            f'<br/><span class="url">{html.escape(breakable_address(short_address(source.url)))}</span>'
             if source.url else ""
         )
         items.append(f"<li><b>{html.escape(source.title)}</b>{address}</li>")

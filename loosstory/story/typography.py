@@ -12,7 +12,7 @@ from dataclasses import replace
 from loosstory.story.model import Story
 
 NBSP = "\u00a0"
-_BEFORE = re.compile(r"[ \u00a0\u202f]+([?!:;»])")
+_BEFORE = re.compile(r"[ \u00a0\u202f]+([?!:;»·])")
 _AFTER = re.compile(r"(«)[ \u00a0\u202f]+")
 _TAG = re.compile(r"(<[^>]*>)")
 _URL_COLON = re.compile(r"\b(https?|mailto|file)\u00a0:")
@@ -24,6 +24,21 @@ def french_spacing(text: str) -> str:
     spaced = _AFTER.sub(r"\1" + NBSP, _BEFORE.sub(NBSP + r"\1", text))
     spaced = _THOUSANDS.sub(NBSP, spaced)
     return _URL_COLON.sub(r"\1:", spaced)
+
+
+def no_widow(text: str) -> str:
+    """A title or caption never ends on a line of one word: its last two words are joined
+    by a non-breaking space (when it has three words or more)."""
+    words = text.rstrip().rsplit(" ", 1)
+    if len(words) < 2 or len(text.split()) < 3:
+        return text
+    return f"{words[0]}{NBSP}{words[1]}"
+
+
+def breakable_address(address: str) -> str:
+    """A web address that wraps after « / » (a zero-width space there), never at its
+    hyphens (a word joiner after each)."""
+    return address.replace("-", "-\u2060").replace("/", "/\u200b")
 
 
 def french_spacing_html(html: str) -> str:
@@ -45,14 +60,15 @@ def apply_french_typography(story: Story) -> None:
     story.title = french_spacing(story.title)
     story.subtitle = french_spacing(story.subtitle)
     for chapter in story.chapters:
-        chapter.title = french_spacing(chapter.title)
+        chapter.title = no_widow(french_spacing(chapter.title))
         chapter.question = french_spacing(chapter.question)
         for page in chapter.pages:
-            page.title = french_spacing(page.title)
+            page.title = no_widow(french_spacing(page.title))
             page.html = french_spacing_html(page.html)
             page.notes_html = french_spacing_html(page.notes_html)
             page.levels = {k: french_spacing_html(v) for k, v in page.levels.items()}
-            page.figures = [replace(f, caption=french_spacing(f.caption)) for f in page.figures]
+            page.figures = [replace(f, caption=no_widow(french_spacing(f.caption)))
+                            for f in page.figures]
     about = story.about
     if about is not None:
         story.about = replace(about, credits=tuple(

@@ -156,7 +156,7 @@ def test_sommaire_grid_reflows(qtbot, load_result):
         QApplication.processEvents()
     reader.qtbot.waitUntil(lambda: sommaire.columns <= 2)
     card = sommaire.cards[0]
-    assert card.accessibleName() == "Chapitre 1 : Résilience"
+    assert card.accessibleName() == "Chapitre 1 : Résilience"
     assert card.accessibleDescription() == "Comment une ville se relève-t-elle ?"
 
 

@@ -329,3 +329,20 @@ def test_the_same_with_the_keyboard_only(qtbot, pack_reader) -> None:
     assert frise.panel.current_id == "fermeture-11-19"
     qtbot.keyClick(frise.canvas, Qt.Key.Key_Escape)
     assert not frise.panel.isVisible() and state.page.ref == "resilience-et-transition/frise"
+
+
+def test_an_open_panel_never_hides_the_event_or_its_neighbours(qtbot, view) -> None:
+    """Issue 15: opening an event on the right of the strip scrolls it, and the events
+    either side of it, into the room left of the panel."""
+    ordered = sorted(view.events.values(), key=lambda item: item.focus_rect().center().x())
+    middle = ordered[len(ordered) * 3 // 4]
+    bar = view.canvas.horizontalScrollBar()  # the event near the right edge, where the panel goes
+    shown = view.visible_scene_rect()
+    bar.setValue(bar.value() + int(middle.focus_rect().right() - shown.right() + 30))
+    view.open_event(middle.timeline_event.id)
+    panel_left = view.canvas.mapToScene(view.canvas.mapFrom(view, QPointF(view.panel.x(), 0)
+                                                            .toPoint())).x()
+    index = ordered.index(middle)
+    for item in ordered[index - 1:index + 2]:
+        assert item.focus_rect().right() <= panel_left, item.timeline_event.id
+        assert item.focus_rect().left() >= view.visible_scene_rect().left()

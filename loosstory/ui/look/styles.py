@@ -54,6 +54,8 @@ QPushButton[primary="true"]:focus {{
   background: {p.background.name()}; color: {p.accent_text.name()};
   border: {ring}px solid {p.accent.name()};
 }}
+QLabel#moreText {{ background: {p.accent.name()}; color: {p.on_accent.name()};
+  border-radius: {radius}px; }}
 QLabel#coverEyebrow {{ color: #f1e3c8; }}
 QLabel#coverTitle, QLabel#coverSubtitle {{ color: #ffffff; }}
 QLabel#coverCredit {{ color: #e9e4da; }}

@@ -5,7 +5,7 @@ page not shown yet (so that page's pictures are decoded at the size they will be
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLayout, QSizePolicy, QWidget
 
@@ -59,14 +59,16 @@ def figure_boxes(page: Page, column: QSize, side_by_side: bool, scale: TypeScale
     return boxes
 
 
-def estimate_column(body: QSize, scale: TypeScale, wide: bool, window: QSize) -> QSize:
+def estimate_column(body: QSize, scale: TypeScale, wide: bool, window: QSize,
+                    text: int = 0) -> QSize:
     """The media column's contents size PageScreen._relayout will give a page with figures
-    (and no view), in a page body of size ``body`` (its layout's contents)."""
+    (and no view), in a page body of size ``body`` (its layout's contents); ``text``: the
+    text column's width when it was widened for the text to fit (page/fit.py)."""
     inner = scale.focus_width * 3  # the column's left margin
     spacing = round(scale.margin * BODY_SPACING)
     if wide:  # text (stretch 5, at most a column wide) and media (stretch 6) side by side
         room = body.width() - spacing
-        text = min(round(scale.body * TEXT_COLUMN_EM), round(room * 5 / 11))
+        text = text or min(round(scale.body * TEXT_COLUMN_EM), round(room * 5 / 11))
         return QSize(room - text - inner, body.height())
     width = min(round(scale.body * NARROW_COLUMN_EM), window.width() - 2 * scale.margin)
     height = min(round(max(MIN_MEDIA_PX, window.height() * NARROW_MEDIA_SHARE)),
@@ -85,6 +87,8 @@ def _keep_room_hidden(widget: QWidget) -> QWidget:
 
 class MediaColumn(Preferred):
     """The figures of the page shown and, on a page that has one, its interactive view."""
+
+    figure_activated = Signal(object)  # the FigureWidget tapped (or Enter on it)
 
     def __init__(self, state: ReaderState, loader: ImageLoader, palette: Palette,
                  parent: QWidget | None = None) -> None:
@@ -119,6 +123,7 @@ class MediaColumn(Preferred):
 
     def _figure(self, figure, scale: TypeScale) -> FigureWidget:
         widget = FigureWidget(figure, self._loader, self._palette, scale, self)
+        widget.activated.connect(lambda: self.figure_activated.emit(widget))
         _keep_room_hidden(widget)
         return widget
 

@@ -66,6 +66,14 @@ class PageText(QTextBrowser):
         # calls reuse the wrapper.
         viewport = self.findChild(QWidget, "qt_scrollarea_viewport") or self.viewport()
         self.fade = _fade(background, viewport)
+        # The visible cue that the page goes on (not only the fade): "next" shows the rest.
+        self.more = QLabel(viewport)
+        self.more.setObjectName("moreText")
+        self.more.setText(self.tr("Suite du texte ↓"))
+        self.more.setAccessibleName(self.tr("La page continue : « Suivant » montre la suite"))
+        self.more.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more.hide()
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._place_fade)
         bar.rangeChanged.connect(self._place_fade)
@@ -75,7 +83,35 @@ class PageText(QTextBrowser):
         height = round(self.fontMetrics().lineSpacing() * 1.6)
         self.fade.setGeometry(0, viewport.height() - height, viewport.width(), height)
         bar = self.verticalScrollBar()
-        self.fade.setVisible(bar.value() < bar.maximum())
+        more = bar.value() < bar.maximum()
+        self.fade.setVisible(more)
+        self.more.setVisible(more)
+        if more:
+            hint = self.more.sizeHint()
+            size = QSize(hint.width() + round(hint.height() * 0.8), round(hint.height() * 1.25))
+            self.more.setFixedSize(size)
+            self.more.move(viewport.width() - size.width() - 4,
+                           viewport.height() - size.height() - 4)
+            self.more.raise_()
+
+    @property
+    def hidden_below(self) -> int:
+        """Pixels of text below the visible part (0 when the rest is shown)."""
+        bar = self.verticalScrollBar()
+        return bar.maximum() - bar.value()
+
+    def page_step(self) -> int:
+        """A screenful, less one line kept as a bridge from the part read."""
+        line = self.fontMetrics().lineSpacing()
+        return max(line, self.viewport().height() - round(line * 1.5))
+
+    def show_more(self, step: int) -> bool:
+        """Scroll a screenful down (``step`` 1) or up (-1); False when already at that end."""
+        bar = self.verticalScrollBar()
+        if (step > 0 and bar.value() >= bar.maximum()) or (step < 0 and bar.value() <= 0):
+            return False
+        bar.setValue(bar.value() + step * self.page_step())
+        return True
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -95,6 +131,7 @@ class ChapterBand(QWidget):
         super().__init__(parent)
         self.setObjectName("chapterBand")
         self._palette = palette
+        self._scale: TypeScale | None = None
         self.colour, self.ink = palette.chapter_band("#1f2326")
         self.chapter_label = QLabel(self)
         self.chapter_label.setObjectName("chapterLabel")
@@ -130,7 +167,7 @@ class ChapterBand(QWidget):
                 label.setStyleSheet(sheet)
         self.dots.colour = self.ink
         self.chapter_label.setText(
-            self.tr("Chapitre %1 · %2").replace("%1", str(number)).replace("%2", chapter.title)
+            self.tr("Chapitre %1 · %2").replace("%1", str(number)).replace("%2", chapter.title)
         )
         self.title.setText(page.title)
         current, count = position
@@ -150,12 +187,42 @@ class ChapterBand(QWidget):
 
     def apply_scale(self, scale: TypeScale) -> None:
         m = scale.margin
+        self._scale = scale
         self._row.setContentsMargins(m, round(m * 0.55), m, round(m * 0.6))
         self._row.setSpacing(m)
         self.chapter_label.setFont(body_font(scale.label, bold=True))
         self.title.setFont(title_font(scale.page_title, 620))
         self.progress_label.setFont(body_font(scale.label * 1.1, bold=True))
-        self.dots.set_dot_size(max(8.0, scale.body * 0.42))
+        self.dots.set_dot_size(min(16.0, max(8.0, scale.body * 0.42)))
+
+    def fit_title(self, title: str, most: int) -> None:
+        """The page title a step smaller (down to the body size) while the band would be
+        taller than ``most`` pixels: with large text the band must leave the page room."""
+        scale = self._scale
+        if scale is None:
+            return
+        size = scale.page_title
+        self.title.setFont(title_font(size, 620))
+        while size > scale.body and self.height_for(title) > most:
+            size = max(scale.body, size * 0.9)
+            self.title.setFont(title_font(size, 620))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         QPainter(self).fillRect(self.rect(), self.colour)
+
+
+def document_css(p: Palette, s: TypeScale) -> str:
+    """The page text's style sheet (its sizes from the type scale)."""
+    return (
+        f"body {{ color: {p.ink.name()}; }}"
+        f"p, li {{ line-height: 145%; }}"
+        f"p {{ margin-top: 0; margin-bottom: {round(s.body * 0.75)}px; }}"
+        f"a {{ color: {p.accent_text.name()}; font-weight: bold; text-decoration: underline; }}"
+        # a glossary term: the text's own ink, a discreet underline (issue 18)
+        f"a.gloss {{ color: {p.ink.name()}; font-weight: normal; }}"
+        f"h3, h4 {{ font-size: {round(s.body * 1.15)}px; margin-top: {round(s.body * 0.6)}px; }}"
+        f"blockquote {{ margin-left: {round(s.body)}px; font-style: italic; }}"
+        # a précision: a discreet note under its paragraph (muted ink is >= 4.5:1)
+        f"p.precision {{ font-size: {round(s.caption)}px; color: {p.muted.name()}; "
+        f"margin-left: {round(s.body)}px; margin-top: -{round(s.body * 0.35)}px; }}"
+    )

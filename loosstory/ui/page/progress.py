@@ -73,7 +73,7 @@ class PathProgress(QWidget):
     def set_progress(self, step: int, total: int) -> None:
         self.step, self.total = step, total
         self.setAccessibleName(
-            self.tr("Parcours : étape %1 sur %2").replace("%1", str(step)).replace("%2", str(total))
+            self.tr("Parcours : étape %1 sur %2").replace("%1", str(step)).replace("%2", str(total))
         )
         self.update()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from loosstory.story.model import Page
 from loosstory.ui.look.theme import Palette, TypeScale, body_font, mix
+from loosstory.ui.page.fit import fitting_column, text_height
 from loosstory.ui.page.levelswitch import LevelSwitch
 from loosstory.ui.page.media import MediaColumn, estimate_column, figure_boxes
 from loosstory.ui.page.parts import (
@@ -26,16 +27,21 @@ from loosstory.ui.page.parts import (
     TEXT_COLUMN_EM,
     ChapterBand,
     PageText,
+    document_css,
 )
 from loosstory.ui.page.progress import PathProgress
+from loosstory.ui.page.reading import ReadingMixin
 from loosstory.ui.pictures.figure import FigureWidget
 from loosstory.ui.pictures.images import ImageLoader
+from loosstory.ui.pictures.zoom import FigureZoom
 from loosstory.ui.screens.screen import Screen
 from loosstory.ui.state.quizrequest import open_quiz
 from loosstory.ui.state.state import ReaderState
 
+BAND_SHARE = 0.2  # the chapter band's most, as a share of the page's height (large text)
 
-class PageScreen(Screen):
+
+class PageScreen(ReadingMixin, Screen):
     """Shows the state's current page; its text, band and figures change on every position
     change. An interactive view is built once and kept (hidden) while other pages show."""
 
@@ -61,6 +67,7 @@ class PageScreen(Screen):
         self._last_box = QSize()
         self._measure = QTextDocument(self)  # reused to measure the text's height
         self._chapter_text = ""
+        self._arrive_at_end = False  # set when "previous" turns back to this page
 
         self.band = ChapterBand(palette, self)
         self.text = PageText(palette.background, self)
@@ -73,13 +80,15 @@ class PageScreen(Screen):
         self.text.anchorClicked.connect(self._on_link)
         self.media = MediaColumn(state, loader, palette, self)
         self.media_layout = self.media.box_layout
+        self.media.figure_activated.connect(self.open_figure)
+        self.zoom: FigureZoom | None = None  # a figure opened large, over the page
 
         self.sommaire_button = self._button(self.tr("Sommaire"), "sommaireButton",
                                             self.tr("Retour au sommaire"), state.show_sommaire)
         self.previous_button = self._button(self.tr("‹  Précédent"), "previousButton",
-                                            self.tr("Page précédente"), state.previous)
+                                            self.tr("Page précédente"), self._previous)
         self.next_button = self._button(self.tr("Suivant  ›"), "nextButton",
-                                        self.tr("Page suivante"), state.next)
+                                        self.tr("Page suivante"), self._next)
         # « Tester mes connaissances » on a chapter's last page when it has a quiz (issue 18)
         self.quiz_button = self._button(self.tr("Tester mes connaissances"), "quizButton",
                                         self.tr("Tester mes connaissances : le quiz du chapitre"),
@@ -142,7 +151,10 @@ class PageScreen(Screen):
         self.page = page
         if self.term_popup is not None:
             self.term_popup.close_popup()
+        if self.zoom is not None:
+            self.zoom.close_zoom()
         self.band.show_page(chapter_index + 1, chapter, page, path.chapter_progress())
+        self.band.fit_title(page.title, round(self.height() * BAND_SHARE))
         css = self._document_css()
         if css != self.text.document().defaultStyleSheet():
             self.text.document().setDefaultStyleSheet(css)
@@ -151,6 +163,7 @@ class PageScreen(Screen):
         self.text.verticalScrollBar().setValue(0)
         self.media.show_page(page, self._scale)
         self.level_switch.show_page(page)
+        arrive_at_end, self._arrive_at_end = self._arrive_at_end, False
         step, total = path.story_progress()
         self.path_label.setText(self.tr("Étape %1 / %2").replace("%1", str(step))
                                 .replace("%2", str(total)))
@@ -163,7 +176,7 @@ class PageScreen(Screen):
         self.quiz_button.setToolTip(self.tr("Tester mes connaissances"))
         following = path.next_chapter()
         if following is not None:
-            text = self.tr("Chapitre suivant : %1").replace("%1", following.title)
+            text = self.tr("Chapitre suivant : %1").replace("%1", following.title)
         else:
             text = self.tr("Fin de la visite")
         self._chapter_text = text
@@ -171,6 +184,10 @@ class PageScreen(Screen):
         self.chapter_button.setAccessibleName(text)
         self._relayout()
         self.media.reveal(self.layout())
+        if arrive_at_end:  # back from the following page: its end first, as "previous" left it
+            self.layout().activate()
+            bar = self.text.verticalScrollBar()
+            bar.setValue(bar.maximum())
         # The next page is prepared once this page is painted (see paintEvent): the work
         # then does not delay its first frame, and the media column has its final size.
         self._prepare_pending = True
@@ -214,7 +231,8 @@ class PageScreen(Screen):
             return self.media_layout.contentsRect().size(), not wide
         body = self.body.contentsRect().size()
         body.setHeight(body.height() + delta)
-        return estimate_column(body, self._scale, wide, self.size()), not wide
+        text = self._wide_text_width(page) if wide else 0
+        return estimate_column(body, self._scale, wide, self.size(), text), not wide
 
     def _band_delta(self, page: Page) -> int:
         """How much taller the body is for ``page`` than for this page: the band grows or
@@ -227,8 +245,7 @@ class PageScreen(Screen):
         """The size ``page``'s interactive view will get: the body's width, under the text."""
         s = self._scale
         body = self.body.contentsRect()
-        text = min(self._text_limit(page.html_at(self._state.settings.reading_level)),
-                   self.text.sizeHint().height())
+        text = self._text_limit(page.html_at(self._state.settings.reading_level))
         return QSize(body.width() - s.focus_width * 3,
                      body.height() + self._band_delta(page) - text - round(s.gap))
 
@@ -301,20 +318,7 @@ class PageScreen(Screen):
 
     # -- layout ---------------------------------------------------------------------------
     def _document_css(self) -> str:
-        p, s = self._palette, self._scale
-        return (
-            f"body {{ color: {p.ink.name()}; }}"
-            f"p, li {{ line-height: 145%; }}"
-            f"p {{ margin-top: 0; margin-bottom: {round(s.body * 0.75)}px; }}"
-            f"a {{ color: {p.accent_text.name()}; font-weight: bold; text-decoration: underline; }}"
-            # a glossary term: the text's own ink, a discreet underline (issue 18)
-            f"a.gloss {{ color: {p.ink.name()}; font-weight: normal; }}"
-            f"h3, h4 {{ font-size: {round(s.body * 1.15)}px; margin-top: {round(s.body * 0.6)}px; }}"
-            f"blockquote {{ margin-left: {round(s.body)}px; font-style: italic; }}"
-            # a précision: a discreet note under its paragraph (muted ink is >= 4.5:1)
-            f"p.precision {{ font-size: {round(s.caption)}px; color: {p.muted.name()}; "
-            f"margin-left: {round(s.body)}px; margin-top: -{round(s.body * 0.35)}px; }}"
-        )
+        return document_css(self._palette, self._scale)
 
     def apply_scale(self, scale: TypeScale) -> None:
         self._scale = scale
@@ -329,6 +333,7 @@ class PageScreen(Screen):
         self.footer.setContentsMargins(m, round(scale.gap * 0.7), m, round(scale.gap * 1.0))
         self.footer.setSpacing(scale.gap)
         self.path_label.setFont(body_font(scale.caption))
+        self.text.more.setFont(body_font(min(scale.label, scale.caption), bold=True))
         self.path_progress.thickness = max(6.0, scale.body * 0.3)
         self.path_progress.setFixedHeight(round(self.path_progress.thickness * 2))
         font = body_font(scale.body)
@@ -340,20 +345,38 @@ class PageScreen(Screen):
             self.text.setHtml(self._html())
         for figure in self.figures:
             figure.apply_scale(scale)
+        if self.zoom is not None:
+            self.zoom.apply_scale(scale)
         self._relayout()
 
     def _text_limit(self, html: str) -> int:
-        """The text's height above an interactive view: all of it, at most 30% of the page."""
+        """The text's height above an interactive view: all of it (the instruction is never
+        clipped into a scroll box), at most 30% of the page ("next" shows the rest)."""
         s = self._scale
-        document, source = self._measure, self.text.document()
-        document.setDefaultFont(source.defaultFont())
-        document.setDefaultStyleSheet(source.defaultStyleSheet())
-        document.setDocumentMargin(source.documentMargin())
-        document.setHtml(html)
-        available = self.width() - 2 * s.margin
-        document.setTextWidth(min(round(s.body * TEXT_COLUMN_EM), available) - 2 * s.focus_width)
-        wanted = round(document.size().height()) + 4 * s.focus_width
+        width = min(round(s.body * TEXT_COLUMN_EM), self.width() - 2 * s.margin)
+        wanted = text_height(self._measure, self.text.document(), html, width, s.focus_width)
+        wanted += 2 * s.focus_width  # as before: the ring's room above and below
         return max(round(s.body * 3), min(wanted, round(self.height() * 0.3)))
+
+    def _body_size(self, page: Page) -> QSize:
+        """The page body's contents size when ``page`` shows (from the window's size: the
+        layout may not have run yet)."""
+        m = self._scale.margin
+        band = self.band.height_for(page.title) if self.band.width() > 0 else 0
+        footer = self.footer.sizeHint().height()
+        spacing = 2 * max(0, self._layout.spacing())  # band | body | footer
+        return QSize(self.width() - 2 * m,
+                     self.height() - band - footer - spacing - round(m * 0.8) - round(m * 0.5))
+
+    def _wide_text_width(self, page: Page | None, beside: bool = True) -> int:
+        """The text column beside ``page``'s figures (or alone): wider when the text needs
+        it to fit (fit.py); with no page, the comfortable column."""
+        body = self._body_size(page or self.page)
+        room = body.width() - (round(self._scale.margin * BODY_SPACING) if beside else 0)
+        bar = self.text.verticalScrollBar().sizeHint().width()
+        return fitting_column(self._measure, self.text.document(),
+                              page.html if page is not None else "", self._scale, room,
+                              body.height() if page is not None else 0, beside, bar)
 
     @property
     def wide(self) -> bool:
@@ -365,14 +388,21 @@ class PageScreen(Screen):
         mode = "none" if not has_media else ("wide" if self.wide else "narrow")
         if self.view is not None:
             mode = "view"  # an interactive view gets the page's full width, under the text
+        elif self.figures and not self.text.document().toPlainText().strip():
+            mode = "pictures"  # a continued page of figures only: they take the width
+        self.text.setVisible(mode != "pictures")
         column = round(s.body * TEXT_COLUMN_EM)
         self.media_layout.setSpacing(s.gap)
         available = self.width() - 2 * s.margin
+        self.text.setMinimumHeight(0)
         self.text.setMaximumHeight(16777215)
+        self.text.setMinimumWidth(0)
         if mode == "view":
             self.media.preferred = QSize()
             self.media.setMaximumSize(16777215, 16777215)
-            self.text.setMaximumHeight(self._text_limit(self._html()))
+            limit = self._text_limit(self._html())
+            self.text.setMinimumHeight(limit)
+            self.text.setMaximumHeight(limit)
         elif mode == "narrow":
             height = round(max(MIN_MEDIA_PX, self.height() * NARROW_MEDIA_SHARE))
             width = min(round(s.body * NARROW_COLUMN_EM), available)
@@ -383,6 +413,13 @@ class PageScreen(Screen):
             self.media.setMaximumSize(16777215, 16777215)
         if mode == "narrow":
             column = round(s.body * NARROW_COLUMN_EM)
+        elif mode in ("wide", "none") and self.page is not None:
+            beside = mode == "wide"
+            fitted = self._wide_text_width(self.page, beside)
+            comfortable = self._wide_text_width(None, beside)
+            if fitted > comfortable:  # the empty room beside the figure holds the rest
+                column = fitted
+                self.text.setMinimumWidth(fitted)
         self.text.setMaximumWidth(column)
         # A preferred (not minimum) width: the window can always shrink.
         self.text.preferred = QSize(min(column, available), 0) if mode != "wide" else QSize()
@@ -405,6 +442,11 @@ class PageScreen(Screen):
             self.media_layout.setDirection(QBoxLayout.Direction.LeftToRight)
             self.body.addWidget(self.media, 2, Qt.AlignmentFlag.AlignHCenter)
             self.body.addWidget(self.text, 3, Qt.AlignmentFlag.AlignHCenter)
+        elif mode == "pictures":  # figures side by side over the whole body
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.media_layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.body.addWidget(self.text, 0)
+            self.body.addWidget(self.media, 1)
         elif mode == "wide":  # text column and figure side by side
             self.body.setDirection(QBoxLayout.Direction.LeftToRight)
             self.media_layout.setDirection(QBoxLayout.Direction.TopToBottom)
@@ -417,6 +459,8 @@ class PageScreen(Screen):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if self.page is not None:
+            self.band.fit_title(self.page.title, round(self.height() * BAND_SHARE))
         self._relayout()
         self._fit_chapter_button()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QTimer
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -246,8 +246,11 @@ class FigureWidget(QWidget):
     """A figure as the story wants it: the image large, its caption and, smaller, its credit.
 
     Captions sit under the image, or beside it (``set_side_captions``) when the figure is
-    wide and short, as above the text on a narrow window.
+    wide and short, as above the text on a narrow window. A tap on it (not a swipe) or
+    Enter while it has the focus emits ``activated``: the page opens it large.
     """
+
+    activated = Signal()
 
     def __init__(
         self,
@@ -260,6 +263,10 @@ class FigureWidget(QWidget):
         super().__init__(parent)
         self.figure = figure
         self.setObjectName("figure")
+        self._ring = palette.accent
+        self._press: QPoint | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.image = ImageView(loader, palette, FIT, self)
         self.image.set_file(figure.file, figure.alt, figure.caption)
         self.image.bottom_left = True
@@ -273,8 +280,8 @@ class FigureWidget(QWidget):
         for label in (self.caption, self.credit):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             label.setTextFormat(Qt.TextFormat.PlainText)  # the author's text, never rich text
-        self.caption.setAccessibleName(self.tr("Légende : %1").replace("%1", figure.caption))
-        self.credit.setAccessibleName(self.tr("Crédit : %1").replace("%1", figure.credit))
+        self.caption.setAccessibleName(self.tr("Légende : %1").replace("%1", figure.caption))
+        self.credit.setAccessibleName(self.tr("Crédit : %1").replace("%1", figure.credit))
         self.setAccessibleName(figure.caption or figure.alt)
         self.setAccessibleDescription(figure.alt)
         text = QVBoxLayout(self.captions)
@@ -291,6 +298,43 @@ class FigureWidget(QWidget):
         self._layout = layout
         self._side = False
         self.apply_scale(scale)
+
+    # -- opening it large -----------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        press, self._press = self._press, None
+        super().mouseReleaseEvent(event)
+        if press is not None and event.button() == Qt.MouseButton.LeftButton and \
+                (event.position().toPoint() - press).manhattanLength() <= 12:
+            self.activated.emit()  # a tap; a swipe across the figure still turns the page
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.hasFocus():  # the focus ring, as on the buttons
+            from PySide6.QtGui import QPen
+
+            painter = QPainter(self)
+            width = max(3, round(self.font().pixelSize() / 6)) if self.font().pixelSize() > 0 else 3
+            painter.setPen(QPen(self._ring, width))
+            inset = width // 2
+            painter.drawRect(self.rect().adjusted(inset, inset, -inset - 1, -inset - 1))
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.update()
 
     def set_side_captions(self, side: bool) -> None:
         self._side = side

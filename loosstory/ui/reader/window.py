@@ -97,7 +97,7 @@ class ReaderWindow(QWidget):
         self._eager = eager
         self._keymap: Keymap | None = None  # built on the first key (see keymap.py)
         self.actions: dict[str, Callable[[], object]] = {
-            "next": state.next, "previous": state.previous, "start": state.start,
+            "next": self.next, "previous": self.previous, "start": state.start,
             "first_in_chapter": state.first_in_chapter,
             "last_in_chapter": state.last_in_chapter, "show_sommaire": state.show_sommaire,
             "show_cover": state.show_cover, "toggle_fullscreen": self.toggle_fullscreen,
@@ -283,12 +283,21 @@ class ReaderWindow(QWidget):
             self.showFullScreen()
 
     # -- input ----------------------------------------------------------------------------
+    def next(self) -> None:
+        """"Next" in any form: the rest of the screen first (a long page), then the next page."""
+        if not self.current_screen().advance(1):
+            self.state.next()
+
+    def previous(self) -> None:
+        if not self.current_screen().advance(-1):
+            self.state.previous()
+
     def _on_swipe(self, direction: int) -> None:
         if self.state.screen == PAGE:
             if direction > 0:
-                self.state.next()
+                self.next()
             else:
-                self.state.previous()
+                self.previous()
 
     # Reader keys are read before the focused widget uses them (a button would move the
     # focus on an arrow, the text would scroll), by an event filter on that one widget: no
@@ -324,6 +333,9 @@ class ReaderWindow(QWidget):
         """Reader keys (:attr:`keymap`), then the screen's own; True when the key was used."""
         key = event.key()
         screen = self.state.screen
+        shown = self.screens.get(screen)
+        if shown is not None and shown.overlay_key(event):
+            return True
         focus = QApplication.focusWidget()
         if screen == PAGE and key != Qt.Key.Key_F11:
             from loosstory.ui.reader.gestures import gesture_owner  # imported with the page screen
@@ -336,7 +348,6 @@ class ReaderWindow(QWidget):
         if action is not None:
             self.actions[action]()
             return True
-        shown = self.screens.get(screen)
         return shown is not None and shown.handle_key(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802

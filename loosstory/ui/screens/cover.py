@@ -108,7 +108,7 @@ class CoverScreen(Screen):
         self.credit.setObjectName("coverCredit")
         set_enum_property(self.credit, "textFormat", "PlainText")
         set_enum_property(self.credit, "alignment", "AlignRight|AlignBottom")
-        self.credit.setAccessibleName(self.tr("Crédit de l'image : %1").replace("%1", credit_text))
+        self.credit.setAccessibleName(self.tr("Crédit de l’image : %1").replace("%1", credit_text))
 
         column = QVBoxLayout()
         column.addStretch(3)

@@ -68,7 +68,7 @@ class ProblemsScreen(Screen):
         self.heading.setObjectName("problemsTitle")
         self.heading.setWordWrap(True)
         self.intro = QLabel(self.tr(
-            "L'histoire ne peut pas être présentée tant que ces erreurs ne sont pas corrigées. "
+            "L’histoire ne peut pas être présentée tant que ces erreurs ne sont pas corrigées. "
             "Chaque erreur indique le fichier et la ligne à modifier dans le dossier du contenu."
         ), self)
         self.intro.setWordWrap(True)

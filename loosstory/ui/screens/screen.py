@@ -35,6 +35,16 @@ class Screen(QWidget):
     def retranslate(self) -> None:
         """Show the interface's texts in the language just installed."""
 
+    def advance(self, step: int) -> bool:
+        """Show more of this screen before "next" (``step`` 1) or "previous" (-1) moves on:
+        True when the screen used the move itself (the page shows the rest of its text)."""
+        return False
+
+    def overlay_key(self, event: QKeyEvent) -> bool:
+        """A key for a layer open over this screen (a figure opened large), read before the
+        keymap: True if used (Esc then closes the layer, not the screen)."""
+        return False
+
     def handle_key(self, event: QKeyEvent) -> bool:
         """A key the reader's keymap left unused on this screen; True if used here."""
         return False

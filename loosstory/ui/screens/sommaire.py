@@ -69,7 +69,7 @@ class ChapterCard(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(
-            self.tr("Chapitre %1 : %2").replace("%1", str(number)).replace("%2", chapter.title)
+            self.tr("Chapitre %1 : %2").replace("%1", str(number)).replace("%2", chapter.title)
         )
         self.setAccessibleDescription(chapter.question)
         self.image = ImageView(loader, palette, COVER, self)
@@ -179,7 +179,7 @@ class SommaireScreen(Screen):
         self.story_title.setTextFormat(Qt.TextFormat.PlainText)  # the author's text
         self.home_button = QPushButton(self.tr("Accueil"), self)
         self.home_button.setObjectName("homeButton")
-        self.home_button.setAccessibleName(self.tr("Retour à l'accueil"))
+        self.home_button.setAccessibleName(self.tr("Retour à l’accueil"))
         self.home_button.clicked.connect(state.show_cover)
         self.about_button = QPushButton(self.tr("À propos"), self)
         self.about_button.setObjectName("sommaireAboutButton")

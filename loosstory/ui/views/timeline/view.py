@@ -167,7 +167,8 @@ class TimelineView(InteractiveView):
         if self._panel is None:
             return
         margin = 12
-        pw = int(min(520, max(340, self.width() * 0.36)))
+        # wider on a large screen (its text grows with it), a third of the view at most
+        pw = int(min(max(520, self.width() * 0.3), max(340, self.width() * 0.36)))
         if self.width() - pw < 420:
             pw = self.width() - 2 * margin
         self._panel.setGeometry(self.width() - pw - margin, margin, pw,
@@ -222,6 +223,14 @@ class TimelineView(InteractiveView):
         if self.panel_open() and self.panel.x() > self.width() * 0.3:
             usable_right = rect.left() + self.panel.x() - 16
         target = item.focus_rect()
+        if self.panel_open() and isinstance(item, EventItem):
+            # an event opened beside the panel sits in the middle of the room left of it,
+            # with its neighbours on either side (issue 15: nothing hidden under the panel)
+            room = usable_right - rect.left()
+            wanted = int(target.center().x() - room / 2)
+            if abs(wanted - int(rect.left())) > room * 0.2 or target.right() + 24 > usable_right:
+                self.scroller.scroll_to(wanted, animate)
+            return
         if isinstance(item, PeriodItem):
             if target.right() > rect.left() + 40 and target.left() < usable_right - 40:
                 return
