@@ -90,7 +90,8 @@ def save_png(image, out: Path) -> bool:
     return True
 
 
-def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
+def snapshot(content: Path, page: str, size: tuple[int, int], out: Path,
+             language: str | None = None) -> int:
     """Render ``page`` of the pack in ``content`` at ``size`` into ``out`` (PNG).
 
     ``page`` is "cover", "sommaire", "problems", "ending", "about", a chapter id (its first page) or
@@ -102,7 +103,7 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     # it (to look for `from __feature__ import`), so the story's modules come before it.
     from loosstory.story.packcache import load_story_cached
 
-    result = load_story_cached(Path(content))
+    result = load_story_cached(Path(content), language)
 
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
@@ -116,6 +117,9 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     from loosstory.ui.state.config import ReaderConfig
 
     fonts.join()
+    from loosstory.ui import i18n
+
+    i18n.install(language)
     state, loader, window = build_reader(
         result, ReaderConfig(transition_ms=0, prefetch=False), eager=False
     )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,7 @@ from loosstory.ui.look.styles import stylesheet
 from loosstory.ui.look.theme import Palette, TypeScale
 from loosstory.ui.pictures.images import ImageLoader
 from loosstory.ui.qtlazy import Qt, set_enum_property
+from loosstory.ui.reader.language import LanguageButton  # over every screen
 from loosstory.ui.reader.screens import SCREENS
 from loosstory.ui.reader.transitions import Transition
 from loosstory.ui.screens.screen import Screen
@@ -36,7 +37,7 @@ if TYPE_CHECKING:  # built when the story is there, imported then (not before th
     from loosstory.ui.screens.problems import ProblemsScreen
     from loosstory.ui.screens.sommaire import SommaireScreen
 
-WINDOW_TITLE = "Loos-en-Gohelle — loosstory"
+WINDOW_TITLE = QT_TRANSLATE_NOOP("ReaderWindow", "Loos-en-Gohelle — loosstory")
 
 
 # Keys left to a focused interactive view; PageUp/PageDown (clicker keys) still turn pages.
@@ -89,6 +90,7 @@ class ReaderWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(root)
+        self.language_button = LanguageButton(state, root)
 
         self.screens: dict[str, Screen] = {}
         self.swipes: SwipeDetector | None = None
