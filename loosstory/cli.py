@@ -109,6 +109,8 @@ def check(directory: Path) -> int:
             scope += f", {len(precisions)} précision(s)"
     else:
         scope = "histoire illisible"
+    for summary in result.coverage:  # « en : 57/57 pages, 24/24 images, … »
+        print(f"traduction {summary}")
     verdict = "OK" if errors == 0 else "À CORRIGER"
     print(f"{directory}: {errors} erreur(s), {warnings} avertissement(s) ({scope}) — {verdict}")
     return 1 if errors else 0

@@ -57,8 +57,8 @@ class TimelineHeader:
         self.hint.setWordWrap(True)
         for label in (self.title, self.hint):  # the author's text, never rich text
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.earlier = QPushButton("◀  Plus tôt")
-        self.later = QPushButton("Plus tard  ▶")
+        self.earlier = QPushButton(QCoreApplication.translate("TimelineHeader", "◀  Plus tôt"))
+        self.later = QPushButton(QCoreApplication.translate("TimelineHeader", "Plus tard  ▶"))
         self.earlier.setAccessibleName(QCoreApplication.translate("TimelineHeader", "Remonter le temps"))
         self.later.setAccessibleName(QCoreApplication.translate("TimelineHeader", "Avancer dans le temps"))
         self.layout = QHBoxLayout()

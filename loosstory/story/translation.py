@@ -1,0 +1,110 @@
+"""A pack in several languages: what each translation covers, and pages it lacks.
+
+Ids match across languages: chapters, pages (``chapter/page``), images (by place in their page),
+the house's elements and the timeline's events. :func:`coverage` counts them per language
+and lists every missing or extra item with the file and line of the French original
+(or of the extra item); :func:`fill_missing` plays a page missing in a translation from
+the default language, marked ``page.fallback`` (the page says « Page en français »).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from loosstory.story.model import Problem, Story
+
+PRECISION_LABELS = {"en": "Note"}  # the engine's word above a précision, by language
+
+
+class Items(NamedTuple):
+    """What a translation is made of: kind -> {id: (file, line)}."""
+
+    kinds: dict[str, dict[str, tuple[str, int]]]
+
+
+KIND_NAMES = {"pages": "pages", "images": "images", "schematic": "éléments de la maison",
+              "timeline": "événements de la frise"}
+
+
+def items(story: Story) -> Items:
+    kinds: dict[str, dict[str, tuple[str, int]]] = {k: {} for k in KIND_NAMES}
+    for chapter in story.chapters:
+        for page in chapter.pages:
+            if page.fallback:
+                continue
+            kinds["pages"][page.ref] = (chapter.file, page.line)
+            for index, figure in enumerate(page.figures):
+                kinds["images"][f"{page.ref} image {index + 1}"] = (chapter.file, figure.line)
+    if story.schematic is not None:
+        for element in story.schematic.elements:
+            kinds["schematic"][element.id] = (story.schematic.path, element.line)
+    if story.timeline is not None:
+        for event in story.timeline.events:
+            kinds["timeline"][event.id] = (story.timeline.path, event.line)
+    return Items(kinds)
+
+
+def coverage(reference: Story, other: Story) -> tuple[str, list[Problem]]:
+    """« en : 57/57 pages, 24/24 images, … » and a warning per missing or extra item."""
+    ref, got = items(reference).kinds, items(other).kinds
+    language = other.language
+    parts, problems = [], []
+    for kind, name in KIND_NAMES.items():
+        wanted, have = ref[kind], got[kind]
+        if not wanted and not have:
+            continue
+        parts.append(f"{len(set(wanted) & set(have))}/{len(wanted)} {name}")
+        for key in sorted(set(wanted) - set(have)):
+            file, line = wanted[key]
+            problems.append(Problem(file, line, 1, "warning",
+                                    f"traduction « {language} » manquante : {name} « {key} » "
+                                    f"(ajoutez-la dans {language}/ avec le même identifiant)"))
+        for key in sorted(set(have) - set(wanted)):
+            file, line = have[key]
+            problems.append(Problem(file, line, 1, "warning",
+                                    f"{name} « {key} » en « {language} » sans original en "
+                                    f"« {reference.language} » : les identifiants doivent être "
+                                    "les mêmes dans chaque langue"))
+    return f"{language} : " + ", ".join(parts), problems
+
+
+def fill_missing(story: Story, root: Path) -> None:
+    """Pages of the default language missing from ``story`` (another language) are played
+    in the default language, in their place, marked ``fallback``."""
+    default = story.languages[0] if story.languages else story.language
+    if story.language == default:
+        relabel(story)
+        return
+    from loosstory.story.loader import load_story
+
+    original = load_story(root, default).story
+    if original is not None:
+        mine = {chapter.id: chapter for chapter in story.chapters}
+        for theirs in original.chapters:
+            chapter = mine.get(theirs.id)
+            if chapter is None:
+                continue
+            have = {page.id: page for page in chapter.pages}
+            if all(page.id in have for page in theirs.pages):
+                continue
+            pages = []
+            for page in theirs.pages:
+                if page.id in have:
+                    pages.append(have.pop(page.id))
+                else:
+                    page.fallback = default
+                    pages.append(page)
+            chapter.pages = pages + list(have.values())
+    relabel(story)
+
+
+def relabel(story: Story) -> None:
+    """The engine's own word above a précision, in the story's language."""
+    label = PRECISION_LABELS.get(story.language)
+    if label is None:
+        return
+    for chapter in story.chapters:
+        for page in chapter.pages:
+            if not page.fallback:
+                page.html = page.html.replace("<b>Précision</b> —", f"<b>{label}</b> —")
