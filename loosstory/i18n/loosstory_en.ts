@@ -78,6 +78,10 @@
         <translation>Chapter %1 · %2</translation>
     </message>
     <message>
+        <source>Page en français</source>
+        <translation>Page in French (not yet translated)</translation>
+    </message>
+    <message>
         <source>Page %1 sur %2 du chapitre</source>
         <translation>Page %1 of %2 in this chapter</translation>
     </message>
@@ -406,6 +410,14 @@
 </context>
 <context>
     <name>TimelineHeader</name>
+    <message>
+        <source>◀  Plus tôt</source>
+        <translation>◀  Earlier</translation>
+    </message>
+    <message>
+        <source>Plus tard  ▶</source>
+        <translation>Later  ▶</translation>
+    </message>
     <message>
         <source>Remonter le temps</source>
         <translation>Go back in time</translation>

@@ -225,6 +225,10 @@ class KioskController(QObject):
     def _build_reader(self, result: LoadResult) -> None:
         """A fresh reader from the story's defaults: the reset's heart."""
         self._drop_reader()
+        from loosstory.ui import i18n  # the next visitor finds the default language again
+
+        if result.story is not None and i18n.interface_language() != result.story.language:
+            i18n.install(result.story.language)
         self.state, self.loader, self.reader = self.factory(result, self.reader_config)
         self.window.set_reader(self.reader)
         Lockdown.harden(self.reader)
