@@ -9,6 +9,7 @@ the default language, marked ``page.fallback`` (the page says « Page en frança
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -73,7 +74,7 @@ def fill_missing(story: Story, root: Path) -> None:
     """Pages of the default language missing from ``story`` (another language) are played
     in the default language, in their place, marked ``fallback``."""
     default = story.languages[0] if story.languages else story.language
-    if story.language == default:
+    if story.language == default or not _maybe_missing(story, root / default):
         relabel(story)
         return
     from loosstory.story.loader import load_story
@@ -97,6 +98,27 @@ def fill_missing(story: Story, root: Path) -> None:
                     pages.append(page)
             chapter.pages = pages + list(have.values())
     relabel(story)
+
+
+_HEADING_ID = re.compile(r"^##\s.*\{#([A-Za-z0-9_-]+)")
+_CHAPTER_ID = re.compile(r"^id:\s*[\"']?([A-Za-z0-9_-]+)")
+
+
+def _maybe_missing(story: Story, default_dir: Path) -> bool:
+    """A quick look at the default language's files (no parsing): could a page of theirs
+    be missing here? Only then is the default language loaded to fill the gaps."""
+    have = {page.ref for chapter in story.chapters for page in chapter.pages}
+    for file in sorted(default_dir.glob("*.md")):
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return True
+        chapter = next((m.group(1) for m in map(_CHAPTER_ID.match, lines[:30]) if m), "")
+        for line in lines:
+            found = _HEADING_ID.match(line)
+            if found and f"{chapter}/{found.group(1)}" not in have:
+                return True
+    return False
 
 
 def relabel(story: Story) -> None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # built when the story is there, imported then (not before th
     from loosstory.ui.screens.problems import ProblemsScreen
     from loosstory.ui.screens.sommaire import SommaireScreen
 
+AFTER_SWITCH_MS = 250  # a language switch builds the screens not shown after the one shown
 WINDOW_TITLE = QT_TRANSLATE_NOOP("ReaderWindow", "Loos-en-Gohelle — loosstory")
 
 
@@ -97,6 +98,7 @@ class ReaderWindow(QWidget):
         self._key_widget: QWidget | None = None  # the focused widget whose keys we read
         self._scale: TypeScale | None = None
         self._eager = eager
+        self._story_language = state.language
         self._keymap: Keymap | None = None  # built on the first key (see keymap.py)
         self.actions: dict[str, Callable[[], object]] = {
             "next": state.next, "previous": state.previous, "start": state.start,
@@ -184,10 +186,14 @@ class ReaderWindow(QWidget):
             if spec.per_story and name in self.screens:
                 dropped = dropped or self.screens[name] is shown
                 self._drop_screen(name)
-        if self.state.playable and self._eager:
+        switched = self.state.language != self._story_language  # the same story, translated
+        self._story_language = self.state.language
+        if self.state.playable and self._eager and not switched:
             self._build_eager_screens()
         if dropped:
             self.stack.setCurrentWidget(self._ensure_screen(self.state.screen) or self.problems)
+        if self.state.playable and self._eager and switched:  # the screen shown first, painted,
+            QTimer.singleShot(AFTER_SWITCH_MS, self, self._build_eager_screens)  # then the rest
 
     def _on_language_changed(self, _language: str) -> None:
         """The composition root installed the language's translations: every screen says
