@@ -24,12 +24,32 @@
         <translation>Credits, sources, images, fonts and version</translation>
     </message>
     <message>
+        <source>L’exposition</source>
+        <translation>The exhibition</translation>
+    </message>
+    <message>
+        <source>%1&#xa0;: </source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <source>Les sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
         <source>Les faits de l’exposition viennent de %1 sources publiques. Chacune est citée, avec son adresse, sur la page «&#xa0;Sources&#xa0;» à la fin de son chapitre.</source>
         <translation>The facts in this exhibition come from %1 public sources. Each one is cited, with its address, on the “Sources” page at the end of its chapter.</translation>
     </message>
     <message>
+        <source>Les images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
         <source>%1&#xa0;: %2 image(s)</source>
         <translation>%1: %2 image(s)</translation>
+    </message>
+    <message>
+        <source>Les polices de caractères</source>
+        <translation>Typefaces</translation>
     </message>
     <message>
         <source>titres</source>
@@ -38,6 +58,10 @@
     <message>
         <source>texte</source>
         <translation>text</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Application loosstory %1, logiciel libre sous licence MIT&#xa0;; Qt et PySide6 %2 sous licence LGPL-3.0.</source>
@@ -371,6 +395,29 @@
     <message>
         <source>Loos-en-Gohelle — loosstory</source>
         <translation>Loos-en-Gohelle — loosstory</translation>
+    </message>
+</context>
+<context>
+    <name>SchematicView</name>
+    <message>
+        <source>Pilier %1 sur %2</source>
+        <translation>Pillar %1 of %2</translation>
+    </message>
+    <message>
+        <source>Le toit : ce que cela produit</source>
+        <translation>The roof: what it produces</translation>
+    </message>
+    <message>
+        <source>fondations</source>
+        <translation>foundations</translation>
+    </message>
+    <message>
+        <source>pilier</source>
+        <translation>pillar</translation>
+    </message>
+    <message>
+        <source>toit</source>
+        <translation>roof</translation>
     </message>
 </context>
 <context>

@@ -285,8 +285,9 @@ QPushButton#closeButton {{ text-align: center; }}
         self.link_buttons = []
         for target in links:
             label = self._titles(target)
-            button = QPushButton(f"→ {label}")
-            button.setProperty("fullText", f"→ {label}")
+            shown = f"→ {label}".replace("&", "&&")  # "&" is text here, not a mnemonic
+            button = QPushButton(shown)
+            button.setProperty("fullText", shown)
             button.setToolTip(label)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
