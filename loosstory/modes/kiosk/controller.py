@@ -233,6 +233,7 @@ class KioskController(QObject):
 
         if result.story is not None and i18n.interface_language() != result.story.language:
             i18n.install(result.story.language)
+            self.attract.set_story(result.story)  # its words in that language too
         self.state, self.loader, self.reader = self.factory(result, self.reader_config)
         self.window.set_reader(self.reader)
         Lockdown.harden(self.reader)

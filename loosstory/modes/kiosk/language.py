@@ -14,17 +14,17 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from loosstory.story.model import Story
+from loosstory.ui.look.theme import BODY_FAMILY
 from loosstory.ui.reader.language import MARGIN, NAMES, SPOKEN
 
 
 class AttractLanguageButton(QPushButton):
+    """« English » in the top left corner of the attract loop (its slide dots are top right)."""
+
     def __init__(self, attract: QWidget, switch: Callable[[], object]) -> None:
         super().__init__(attract)
         self.setObjectName("attractLanguageButton")
-        self.setStyleSheet("QPushButton#attractLanguageButton { background: #f6f1e7; "
-                           "color: #1f2326; border: 2px solid #1f2326; border-radius: 24px; "
-                           "padding: 8px 22px; font-size: 20px; font-weight: 600; }"
-                           "QPushButton#attractLanguageButton:focus { border: 4px solid #8c3b2e; }")
+        self._px = 0
         self.clicked.connect(switch)
         attract.installEventFilter(self)
 
@@ -39,9 +39,17 @@ class AttractLanguageButton(QPushButton):
 
     def place(self) -> None:
         parent = self.parentWidget()
+        px = max(18, round(parent.height() / 40))  # the size of the loop's own words
+        if px != self._px:
+            self._px = px
+            self.setStyleSheet(
+                "QPushButton#attractLanguageButton { background: #f6f1e7; color: #1f2326; "
+                f"border: 2px solid #1f2326; border-radius: {round(px * 0.9)}px; padding: 8px {px}px; "
+                f"font-family: '{BODY_FAMILY}'; font-size: {px}px; font-weight: 700; }}"
+                "QPushButton#attractLanguageButton:focus { border: 4px solid #8c3b2e; }")
         hint = self.sizeHint()
         width, height = max(hint.width(), 120), max(hint.height(), 48)
-        self.setGeometry(parent.width() - width - MARGIN * 2, MARGIN * 2, width, height)
+        self.setGeometry(MARGIN * 2, MARGIN * 2, width, height)  # the slide dots are on the right
         self.raise_()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

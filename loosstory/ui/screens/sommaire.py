@@ -228,6 +228,12 @@ class SommaireScreen(Screen):
         self._layout.setContentsMargins(m, round(m * 0.8), m, 0)
         self._layout.setSpacing(round(scale.gap * 1.2))
         self._head.setSpacing(scale.gap)
+        story = self._state.story
+        # The window's language button (« English ») sits in the top right corner: the
+        # header's buttons stay clear of it (its width: the style sheet's button sizes).
+        room = round(scale.label * 5.5 + scale.body * 2 + 40) if (
+            story is not None and len(story.languages) > 1) else 0
+        self._head.setContentsMargins(0, 0, room, 0)
         self.heading.setFont(title_font(scale.page_title, 640))
         self.story_title.setFont(body_font(scale.label, bold=True))
         self._reflow(force=True)
