@@ -33,13 +33,17 @@ def install_translations(app: QApplication, language: str | None = None) -> bool
     if not language or language == "fr":
         from PySide6.QtCore import QTimer
 
-        from loosstory.ui import i18n  # noqa: F401 - imported after the first frame
-
-        QTimer.singleShot(0, app, lambda: i18n.install("fr"))
+        QTimer.singleShot(0, app, _install_french)  # i18n imported after the first frame
         return True
     from loosstory.ui import i18n
 
     return i18n.install(language)
+
+
+def _install_french() -> None:
+    from loosstory.ui import i18n
+
+    i18n.install("fr")
 
 
 def make_excepthook(state: ReaderState) -> ExceptHook:

@@ -102,7 +102,7 @@ def _load(root: Path, language: str | None) -> LoadResult:
         return LoadResult(None, problems)
     from loosstory.story.translation import fill_missing
 
-    fill_missing(story, root)
+    fill_missing(story, root, load_story)
     return LoadResult(story, problems)
 
 

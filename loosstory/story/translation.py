@@ -10,10 +10,11 @@ the default language, marked ``page.fallback`` (the page says « Page en frança
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from loosstory.story.model import Problem, Story
+from loosstory.story.model import LoadResult, Problem, Story
 
 PRECISION_LABELS = {"en": "Note"}  # the engine's word above a précision, by language
 
@@ -70,16 +71,15 @@ def coverage(reference: Story, other: Story) -> tuple[str, list[Problem]]:
     return f"{language} : " + ", ".join(parts), problems
 
 
-def fill_missing(story: Story, root: Path) -> None:
+def fill_missing(story: Story, root: Path, load: Callable[[Path, str], LoadResult]) -> None:
     """Pages of the default language missing from ``story`` (another language) are played
-    in the default language, in their place, marked ``fallback``."""
+    in the default language, in their place, marked ``fallback``; ``load`` is the loader's
+    ``load_story`` (this module is imported by the loader, not the other way round)."""
     default = story.languages[0] if story.languages else story.language
     if story.language == default or not _maybe_missing(story, root / default):
         relabel(story)
         return
-    from loosstory.story.loader import load_story
-
-    original = load_story(root, default).story
+    original = load(root, default).story
     if original is not None:
         mine = {chapter.id: chapter for chapter in story.chapters}
         for theirs in original.chapters:

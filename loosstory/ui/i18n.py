@@ -17,13 +17,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
 SOURCE_LANGUAGE = "fr"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}  # each in its own language
 
-_installed: list[QTranslator] = []
+_installed: list = []  # the QTranslator objects installed
 _language = SOURCE_LANGUAGE
 
 
@@ -88,6 +88,8 @@ def install(language: str | None) -> bool:
     ``LanguageChange``, the state's ``language_changed``); True when a translation of ours
     was loaded or none is needed (French)."""
     global _language
+    from PySide6.QtCore import QTranslator  # not before the first frame (start-up rules)
+
     app = QCoreApplication.instance()
     language = language or SOURCE_LANGUAGE
     for translator in _installed:
