@@ -256,6 +256,10 @@
         <translation>If not, the story will start again from the beginning.</translation>
     </message>
     <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
         <source>Continuer la visite</source>
         <translation>Continue the visit</translation>
     </message>

@@ -31,7 +31,11 @@ def test_english_visit_then_french_again_and_counted(qtbot, tmp_path):
         assert kiosk.state.language == "fr" and kiosk.state.page.ref == ref
         qtbot.mouseClick(kiosk.reader.language_button, Qt.MouseButton.LeftButton)
         assert kiosk.state.language == "en"
+        qtbot.waitUntil(lambda: kiosk.mode == modes.COUNTDOWN, timeout=5000)
+        assert kiosk.overlay.title.text() == "Are you still there?"
+        assert kiosk.overlay.button.text() == "Continue"
         qtbot.waitUntil(lambda: kiosk.mode == modes.ATTRACT, timeout=5000)  # idle reset
+        assert kiosk.overlay.button.text() == "Continuer"
         assert kiosk.state.language == "fr" and i18n.interface_language() == "fr"
         assert not kiosk.state.story.chapters[0].title.startswith("EN ")
         assert kiosk.reader.language_button.text() == "English"

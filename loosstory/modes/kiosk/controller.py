@@ -234,11 +234,13 @@ class KioskController(QObject):
         if result.story is not None and i18n.interface_language() != result.story.language:
             i18n.install(result.story.language)
             self.attract.set_story(result.story)  # its words in that language too
+            self.overlay.retranslate()
         self.state, self.loader, self.reader = self.factory(result, self.reader_config)
         self.window.set_reader(self.reader)
         Lockdown.harden(self.reader)
         self.state.set_mode(KIOSK)
         self.recorder.follow(self.state)
+        self.state.language_changed.connect(self.overlay.retranslate)  # a visitor's switch
         self.reader_rebuilt.emit()
 
     def _forward_key(self, obj: QObject, event) -> bool:

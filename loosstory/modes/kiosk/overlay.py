@@ -61,16 +61,16 @@ class IdleOverlay(QWidget):
 
         self.card = QWidget(self)
         self.card.setObjectName("idleCard")
-        self.title = QLabel(QCoreApplication.translate("IdleOverlay", "Vous êtes toujours là\u00a0?"), self.card)
+        self.title = QLabel(self.card)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
-        self.text = QLabel(QCoreApplication.translate("IdleOverlay", "Sinon, l’histoire reprendra depuis le début."), self.card)
+        self.text = QLabel(self.card)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
         self.ring = CountdownRing(look, self.card)
-        self.button = QPushButton("Continuer", self.card)
+        self.button = QPushButton(self.card)
         self.button.setObjectName("continueButton")
-        self.button.setAccessibleName(QCoreApplication.translate("IdleOverlay", "Continuer la visite"))
+        self.retranslate()
         self.button.clicked.connect(self.cancel)
         layout = QVBoxLayout(self.card)
         layout.addWidget(self.title)
@@ -78,6 +78,15 @@ class IdleOverlay(QWidget):
         layout.addWidget(self.ring, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hide()
+
+    def retranslate(self) -> None:
+        """Its words in the interface's language (the visitor may have switched)."""
+        tr = QCoreApplication.translate
+        self.title.setText(tr("IdleOverlay", "Vous êtes toujours là\u00a0?"))
+        self.text.setText(tr("IdleOverlay", "Sinon, l’histoire reprendra depuis le début."))
+        self.button.setText(tr("IdleOverlay", "Continuer"))
+        self.button.setAccessibleName(tr("IdleOverlay", "Continuer la visite"))
+        self.ring.setAccessibleName(tr("IdleOverlay", "Temps restant"))
 
     # -- running -------------------------------------------------------------------------------
     @property
