@@ -16,7 +16,14 @@ from typing import NamedTuple
 
 from loosstory.story.model import LoadResult, Problem, Story
 
-PRECISION_LABELS = {"en": "Note"}  # the engine's word above a précision, by language
+# The engine's own words in a page, by language: the label above a précision, the lines
+# of the Sources page it writes (chapters.sources_page, in French).
+ENGINE_WORDS = {
+    "en": (("<b>Précision</b> —", "<b>Note</b> —"),
+           ("<p>Texte : ", "<p>Text: "),
+           ("<p>Les informations de ce chapitre viennent de ces sources :</p>",
+            "<p>The information in this chapter comes from these sources:</p>")),
+}
 
 
 class Items(NamedTuple):
@@ -122,11 +129,12 @@ def _maybe_missing(story: Story, default_dir: Path) -> bool:
 
 
 def relabel(story: Story) -> None:
-    """The engine's own word above a précision, in the story's language."""
-    label = PRECISION_LABELS.get(story.language)
-    if label is None:
-        return
+    """The engine's own words in the pages (précision label, Sources page) in the story's
+    language."""
+    words = ENGINE_WORDS.get(story.language, ())
     for chapter in story.chapters:
         for page in chapter.pages:
-            if not page.fallback:
-                page.html = page.html.replace("<b>Précision</b> —", f"<b>{label}</b> —")
+            if page.fallback:
+                continue
+            for french, translated in words:
+                page.html = page.html.replace(french, translated)

@@ -52,3 +52,21 @@ def test_interface_translation_is_complete():
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "check"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_words_the_engine_writes_follow_the_language(tmp_path):
+    """Timeline dates, the précision label and the Sources page the engine writes."""
+    from loosstory.story.dates import EventDate
+    from loosstory.story.loader import load_story
+
+    assert EventDate(1915, 9, 25).told("en") == "25 September 1915"
+    assert EventDate(1915, 9, 25).told("fr") == "25 septembre 1915"
+    assert EventDate(1986, 1).told("en") == "January 1986"
+    root = write_bilingual(tmp_path)
+    english, french = load_story(root, "en").story, load_story(root, "fr").story
+    for story, month, sources_line in ((english, "January", "The information in this chapter"),
+                                       (french, "janvier", "Les informations de ce chapitre")):
+        days = [e for e in story.timeline.events if e.date.day and e.date.month == 1]
+        assert days and all(month in e.date_label for e in days)
+        page = next(p for c in story.chapters for p in c.pages if p.kind == "sources")
+        assert sources_line in page.html

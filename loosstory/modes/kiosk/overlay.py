@@ -81,12 +81,11 @@ class IdleOverlay(QWidget):
 
     def retranslate(self) -> None:
         """Its words in the interface's language (the visitor may have switched)."""
-        tr = QCoreApplication.translate
-        self.title.setText(tr("IdleOverlay", "Vous êtes toujours là\u00a0?"))
-        self.text.setText(tr("IdleOverlay", "Sinon, l’histoire reprendra depuis le début."))
-        self.button.setText(tr("IdleOverlay", "Continuer"))
-        self.button.setAccessibleName(tr("IdleOverlay", "Continuer la visite"))
-        self.ring.setAccessibleName(tr("IdleOverlay", "Temps restant"))
+        self.title.setText(QCoreApplication.translate("IdleOverlay", "Vous êtes toujours là\u00a0?"))
+        self.text.setText(QCoreApplication.translate("IdleOverlay", "Sinon, l’histoire reprendra depuis le début."))
+        self.button.setText(QCoreApplication.translate("IdleOverlay", "Continuer"))
+        self.button.setAccessibleName(QCoreApplication.translate("IdleOverlay", "Continuer la visite"))
+        self.ring.setAccessibleName(QCoreApplication.translate("IdleOverlay", "Temps restant"))
 
     # -- running -------------------------------------------------------------------------------
     @property
