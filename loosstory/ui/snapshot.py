@@ -119,7 +119,8 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path,
     fonts.join()
     from loosstory.ui import i18n
 
-    i18n.install(language)
+    before = i18n.interface_language()
+    i18n.install(result.story.language if result.story is not None else language)
     state, loader, window = build_reader(
         result, ReaderConfig(transition_ms=0, prefetch=False), eager=False
     )
@@ -157,6 +158,7 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path,
             return 1
         return 0
     finally:
+        i18n.install(before)  # a test calling snapshot() goes on in its own language
         window.close()
         loader.wait_for_done()
         window.deleteLater()

@@ -70,3 +70,13 @@ def test_words_the_engine_writes_follow_the_language(tmp_path):
         assert days and all(month in e.date_label for e in days)
         page = next(p for c in story.chapters for p in c.pages if p.kind == "sources")
         assert sources_line in page.html
+
+
+def test_check_command_prints_the_coverage(tmp_path, capsys):
+    from loosstory.cli import main
+
+    root = write_bilingual(tmp_path)
+    (root / "en" / "03-code-source.md").unlink()  # a whole chapter missing in English
+    assert main(["check", str(root)]) == 1  # its chapter is in path: an error in English
+    out = capsys.readouterr().out
+    assert "traduction en : " in out and "pages" in out

@@ -110,3 +110,16 @@ def test_missing_page_plays_in_french_with_a_notice(qtbot, tmp_path):
         assert window.page.band.chapter_label.text().endswith("Page in French (not yet translated)")
     finally:
         i18n.install("fr")
+
+
+def test_snapshot_in_english(qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from loosstory.cli import main
+
+    root = write_bilingual(tmp_path)
+    out = tmp_path / "sommaire-en.png"
+    assert main(["snapshot", "--content", str(root), "--lang", "en", "--page", "sommaire",
+                 "--size", "1024x768", "-o", str(out)]) == 0
+    assert QImage(str(out)).size().width() == 1024
+    assert i18n.interface_language() == "fr"  # put back for whoever runs next
