@@ -175,6 +175,10 @@ class ReaderWindow(QWidget):
             self.swipes.uninstall()
             self.swipes = None
         self.stack.removeWidget(widget)
+        # Deleted later, but from now on deaf to the state: a language switch must not
+        # have the old page screen and its views turn and open along with the new ones.
+        for obj in (widget, *widget.findChildren(QObject)):
+            self.state.disconnect(obj)
         widget.deleteLater()
 
     def _on_story_loaded(self) -> None:
