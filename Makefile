@@ -32,3 +32,10 @@ clean:
 .PHONY: bench
 bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(BENCH_ARGS)
+
+# The interface's translations: refresh loosstory/i18n/*.ts from the code (new strings come
+# in unfinished; translate them in pyside6-linguist or the XML, then commit the .ts).
+# The .qm are built from the .ts by the install, the wheel and the bundle, never committed.
+.PHONY: i18n
+i18n: $(VENV)/.installed
+	$(PY) tools/i18n.py update

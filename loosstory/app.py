@@ -13,11 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from loosstory.resources import assets_dir
 from loosstory.ui.look.fonts import COVER_FONTS, load_fonts, register_in_background
 
 if TYPE_CHECKING:  # imported by run(), while the cover's fonts are being registered
-    from PySide6.QtCore import QTranslator
 
     from loosstory.ui.state.config import ReaderConfig
     from loosstory.ui.state.state import ReaderState
@@ -27,22 +25,25 @@ log = logging.getLogger("loosstory")
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def install_translations(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """French is the source language; other languages come from assets/i18n/*.qm.
+def install_translations(app: QApplication, language: str | None = None) -> bool:
+    """The interface in the story's language (French is the source), with Qt's own
+    translations; not the machine's locale: a museum PC set up in English must still show
+    a French story with French buttons. French needs no translator of ours: Qt's French is
+    installed after the first frame (QTranslator is not imported before it)."""
+    if not language or language == "fr":
+        from PySide6.QtCore import QTimer
 
-    The interface follows the story's language, not the machine's locale: a museum PC set
-    up in English must still show a French story with French buttons.
-    """
-    language = language or "fr"
-    if language == "fr":
-        return None
-    from PySide6.QtCore import QTranslator
+        QTimer.singleShot(0, app, _install_french)  # i18n imported after the first frame
+        return True
+    from loosstory.ui import i18n
 
-    translator = QTranslator(app)
-    if translator.load(f"loosstory_{language}", str(assets_dir() / "i18n")):
-        app.installTranslator(translator)
-        return translator
-    return None
+    return i18n.install(language)
+
+
+def _install_french() -> None:
+    from loosstory.ui import i18n
+
+    i18n.install("fr")
 
 
 def make_excepthook(state: ReaderState) -> ExceptHook:
@@ -66,6 +67,7 @@ def run(
     argv: list[str] | None = None,
     config: ReaderConfig | None = None,
     setup: Callable[[ReaderState, object], object] | None = None,
+    language: str | None = None,
 ) -> int:
     """Play the story in ``content``; returns the exit code of the event loop.
 
@@ -83,14 +85,14 @@ def run(
     from loosstory.ui.reader.loading import StoryLoading, print_problems
     from loosstory.ui.state.state import ReaderState
 
-    head = load_head(Path(content), cache=True)
+    head = load_head(Path(content), language, cache=True)
     install_translations(app, head.story.language if head.story else None)
     fonts.join()  # before any text is measured
     if head.story is None:  # no cover to show: the problems screen, from the whole check
         from loosstory.story.loader import load_story
 
         load_fonts()
-        result = load_story(Path(content))
+        result = load_story(Path(content), language)
         print_problems(result)
         state = ReaderState(result, config)  # the app's one state: it outlives the window
         state, loader, window = build_reader(result, state=state)
@@ -98,7 +100,7 @@ def run(
     else:
         state = ReaderState(head, config, loading=True)
         state, loader, window = build_reader(head, state=state)
-        loading = StoryLoading(Path(content), state, window)
+        loading = StoryLoading(Path(content), state, window, language)
     policy = setup(state, window) if setup is not None else None  # a mode's (workshop)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(state)

@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="ouvrir l'histoire (par défaut)")
     run.add_argument("--content", type=Path, default=None, help="dossier de contenu à jouer")
     run.add_argument("--fullscreen", action="store_true", help="ouvrir en plein écran")
+    run.add_argument("--lang", default=None, metavar="LANGUE",
+                     help="langue du récit et de l'interface (fr, en ; défaut : la première "
+                          "du contenu)")
     run.add_argument("--kiosk", action="store_true",
                      help="mode kiosque : plein écran verrouillé, retour à l'accueil après "
                           "inactivité (voir GUIDE-KIOSQUE.md)")
@@ -90,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
         "--page", default="cover",
         help="cover, sommaire, problems, ending, about, un chapitre ou chapitre/page"
     )
+    snap.add_argument("--lang", default=None, metavar="LANGUE",
+                      help="langue du récit et de l'interface (fr, en)")
     snap.add_argument("--size", default="1920x1080", help="LARGEURxHAUTEUR (défaut 1920x1080)")
     snap.add_argument("-o", "--output", type=Path, required=True, help="fichier PNG à écrire")
     return parser
@@ -125,6 +130,8 @@ def check(directory: Path) -> int:
             scope += f", {len(precisions)} précision(s)"
     else:
         scope = "histoire illisible"
+    for summary in result.coverage:  # « en : 57/57 pages, 24/24 images, … »
+        print(f"traduction {summary}")
     verdict = "OK" if errors == 0 else "À CORRIGER"
     print(f"{directory}: {errors} erreur(s), {warnings} avertissement(s) ({scope}) — {verdict}")
     return 1 if errors else 0
@@ -271,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from loosstory.ui.snapshot import snapshot
 
-        code = snapshot(args.content or content_dir(), args.page, size, args.output)
+        code = snapshot(args.content or content_dir(), args.page, size, args.output, args.lang)
         if argv is None:  # a process of its own (not a test calling main): once the PNG is
             _exit_now(code)  # written, tearing Qt and Python down is ~100 ms of nothing
         return code
@@ -307,5 +314,6 @@ def main(argv: list[str] | None = None) -> int:
 
         level = args.level or "standard"
         return run(args.content or content_dir(), fullscreen=args.fullscreen,
-                   setup=lambda state, window: install(state, window, level))
-    return run(args.content or content_dir(), fullscreen=args.fullscreen)
+                   setup=lambda state, window: install(state, window, level),
+                   language=args.lang)
+    return run(args.content or content_dir(), fullscreen=args.fullscreen, language=args.lang)

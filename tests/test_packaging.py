@@ -148,6 +148,9 @@ def test_wheel_carries_the_story_the_assets_and_the_command(wheel: Path) -> None
         }
         assert on_disk <= names, sorted(on_disk - names)[:5]
     assert not any(n.startswith(("tests/", "packaging/", "bench/")) for n in names)
+    # The interface's translations: the .ts and the .qm compiled from it by the build hook
+    # (hatch_build.py), never a .qm from the checkout (they are not committed).
+    assert {"loosstory/i18n/loosstory_en.ts", "loosstory/i18n/loosstory_en.qm"} <= names
     assert re.search(r"(?m)^loosstory\s*=\s*loosstory\.cli:main$", scripts), scripts
 
 

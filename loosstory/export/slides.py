@@ -26,14 +26,15 @@ def export_slides(content: Path, out: Path, *, notes: bool = False,
     from PySide6.QtCore import QEvent, QRectF
     from PySide6.QtWidgets import QApplication
 
-    from loosstory.app import install_translations
     from loosstory.export.pdf import NOTES_PAGE_MM, SLIDE_MM, PdfPages
+    from loosstory.ui import i18n
     from loosstory.ui.look.fonts import load_fonts
     from loosstory.ui.reader.build import build_reader, wait_until_drawn
     from loosstory.ui.state.config import ReaderConfig
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "loosstory"])
-    translator = install_translations(app, result.story.language)  # the interface's words
+    shown_language = i18n.interface_language()
+    i18n.install(result.story.language)  # the interface's words in the story's language
     load_fonts()
     state, loader, window = build_reader(result, ReaderConfig(transition_ms=0, prefetch=True))
     story = result.story
@@ -73,7 +74,6 @@ def export_slides(content: Path, out: Path, *, notes: bool = False,
         state.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
-        if translator is not None:
-            app.removeTranslator(translator)
+        i18n.install(shown_language)  # as it was (a test, a process that goes on)
     print(f"{out} : {pdf.pages} diapositive(s)")
     return 0

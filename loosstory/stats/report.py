@@ -50,9 +50,10 @@ class Report:
     schematic_taps: int = 0
     timeline_taps: int = 0
     idle_resets: int = 0
-    language_changes: Counter = field(default_factory=Counter)
+    language_changes: Counter = field(default_factory=Counter)  # language -> switches to it
     since: date | None = None
     labels: dict[str, str] = field(default_factory=dict)  # ref -> "Chapitre › Page"
+    pages_by_language: Counter = field(default_factory=Counter)  # language -> pages read
 
     def label(self, ref: str) -> str:
         return self.labels.get(ref, ref)
@@ -94,7 +95,8 @@ def story_pages(story: Story | None) -> dict[str, str]:
 
 def build_report(events: list[Event], since: date | None = None,
                  all_pages: list[str] | None = None,
-                 labels: dict[str, str] | None = None) -> Report:
+                 labels: dict[str, str] | None = None,
+                 default_language: str = "fr") -> Report:
     """Group ``events`` into visits. ``all_pages`` (every page of the story) lets pages that
     nobody viewed appear among the least viewed, with 0."""
     by_visit: dict[str, list[Event]] = defaultdict(list)
@@ -118,6 +120,7 @@ def build_report(events: list[Event], since: date | None = None,
         elif event.kind == "language_change":
             languages[event.ref] += 1
     visits = []
+    by_language: Counter = Counter()
     for visit_id, items in by_visit.items():
         if not any(e.kind == "visit_start" for e in items):
             continue  # a fragment whose start was lost: not counted as a visit
@@ -127,10 +130,16 @@ def build_report(events: list[Event], since: date | None = None,
         pages = [e.ref for e in items
                  if e.kind == "page_view" and e.ref not in PAGE_REFS_EXCLUDED]
         visits.append(Visit(visit_id, start, end, pages, ends[0].ref if ends else "coupure"))
+        language = default_language  # every visit starts in it (the kiosk's reset)
+        for item in sorted(items, key=lambda e: e.ts):
+            if item.kind == "language_change":
+                language = item.ref
+            elif item.kind == "page_view" and item.ref not in PAGE_REFS_EXCLUDED:
+                by_language[language] += 1
     visits.sort(key=lambda v: v.start)
     mean = {ref: sum(values) / len(values) for ref, values in dwell.items()}
     return Report(visits, views, mean, schematic, timeline, resets, languages, since,
-                  dict(labels or {}))
+                  dict(labels or {}), by_language)
 
 
 # -- output ------------------------------------------------------------------------------
@@ -148,7 +157,13 @@ def as_text(report: Report) -> str:
               f"durée médiane d'une visite : {duration(report.median_seconds)}\n")
     out.write(f"  touchers : maison du code source {report.schematic_taps}, "
               f"frise {report.timeline_taps}    retours à l'accueil (inactivité) : "
-              f"{report.idle_resets}\n\n")
+              f"{report.idle_resets}\n")
+    if report.language_changes or len(report.pages_by_language) > 1:
+        switches = ", ".join(f"vers {lang} {n}" for lang, n in
+                             sorted(report.language_changes.items())) or "aucun"
+        pages = ", ".join(f"{lang} {n}" for lang, n in sorted(report.pages_by_language.items()))
+        out.write(f"  changements de langue : {switches}    pages lues par langue : {pages}\n")
+    out.write("\n")
 
     def table(title: str, header: tuple[str, str], rows: list[tuple[str, object]]) -> None:
         out.write(f"{title}\n")
@@ -181,6 +196,10 @@ def as_csv(report: Report) -> str:
     writer.writerow(["résumé", "touchers maison", report.schematic_taps])
     writer.writerow(["résumé", "touchers frise", report.timeline_taps])
     writer.writerow(["résumé", "retours à l'accueil", report.idle_resets])
+    for language, n in sorted(report.language_changes.items()):
+        writer.writerow(["changements de langue", language, n])
+    for language, n in sorted(report.pages_by_language.items()):
+        writer.writerow(["pages lues par langue", language, n])
     for day, n in report.visits_per_day:
         writer.writerow(["visites par jour", day.isoformat(), n])
     for ref, n in sorted(report.page_views.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -49,6 +49,8 @@ def load_views(story: Story, lang_dir: Path, language: str, problems: list[Probl
         elif isinstance(view, Timeline):
             problems.extend(view.check_colours(story.look.palette))
             problems.extend(view.check_sources(story.sources))
+            for event in view.events:
+                event.language = language  # its dates told in the pack's language
             story.timeline = view
 
 

@@ -20,6 +20,8 @@ MONTHS = (
     "novembre",
     "décembre",
 )
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
 _DATE = re.compile(r"^(?P<y>-?\d{1,4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
 
 
@@ -61,6 +63,13 @@ class EventDate:
             return f"{month} {self.year}"
         day = "1er" if self.day == 1 else str(self.day)
         return f"{day} {month} {self.year}"
+
+    def told(self, language: str = "fr") -> str:
+        """The date in ``language``: « 25 septembre 1915 », "25 September 1915"."""
+        if language != "en" or self.month is None:
+            return self.french()
+        month = MONTHS_EN[self.month - 1]
+        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
 
     def __str__(self) -> str:
         return self.french()

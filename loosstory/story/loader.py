@@ -106,6 +106,9 @@ def _load(root: Path, language: str | None) -> LoadResult:
     problems.extend(missing_notes(ordered))
     if not ordered:
         return LoadResult(None, problems)
+    from loosstory.story.translation import fill_missing
+
+    fill_missing(story, root, load_story)
     return LoadResult(story, problems)
 
 
@@ -165,9 +168,11 @@ def check_pack(root: Path | str) -> LoadResult:
     first = load_story(root)
     problems = list(first.problems)
     seen = set(problems)
+    summaries: list[str] = []
     story = first.story
     if story is not None:
-        reference = {(c.id, p.id) for c in story.chapters for p in c.pages}
+        from loosstory.story.translation import coverage
+
         for language in story.languages[1:]:
             other = load_story(root, language)
             for problem in other.problems:
@@ -175,16 +180,10 @@ def check_pack(root: Path | str) -> LoadResult:
                     seen.add(problem)
                     problems.append(problem)
             if other.story is not None:
-                translated = {(c.id, p.id) for c in other.story.chapters for p in c.pages}
-                for chapter_id, page_id in sorted(reference - translated):
-                    problems.append(
-                        Problem(
-                            f"{language}/",
-                            0,
-                            0,
-                            "warning",
-                            f"traduction manquante en « {language} » : page {chapter_id}/{page_id}",
-                        )
-                    )
+                summary, found = coverage(story, other.story)
+                summaries.append(summary)
+                problems.extend(found)
     problems.sort(key=lambda p: (p.path, p.line, p.column))
-    return LoadResult(story, problems)
+    result = LoadResult(story, problems)
+    result.coverage = summaries  # « en : 57/57 pages, … », printed by `loosstory check`
+    return result

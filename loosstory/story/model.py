@@ -108,6 +108,7 @@ class Page:
     line: int = 0
     chapter_id: str = ""
     precisions: list[Precision] = field(default_factory=list)
+    fallback: str = ""  # the language it is shown in when its translation is missing
     notes: str = ""  # speaker notes, Markdown (story/notes.py): the presenter's screen only
     notes_html: str = ""
     terms: list[str] = field(default_factory=list)  # glossary terms marked on it (issue 18)
@@ -225,6 +226,7 @@ class LoadResult:
 
     story: Story | None
     problems: list[Problem]
+    coverage: list[str] = field(default_factory=list)  # check_pack: per translation
 
     @property
     def errors(self) -> list[Problem]:

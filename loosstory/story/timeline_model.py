@@ -50,19 +50,21 @@ class TimelineEvent:
     until: EventDate | None = None
     link_refs: list[LinkRef] = field(default_factory=list)
     source_refs: list[tuple[str, int, int]] = field(default_factory=list)
+    language: str = "fr"  # the language its dates are told in (the pack's language folder)
 
     @property
     def date_label(self) -> str:
+        lang = self.language
         if self.until is None:
-            return self.date.french()
+            return self.date.told(lang)
         if (
             self.until.year == self.date.year
             and self.until.month == self.date.month
             and self.date.day
             and self.until.day
         ):
-            return f"{self.date.day}–{self.until.french()}"
-        return f"{self.date.french()} – {self.until.french()}"
+            return f"{self.date.day}–{self.until.told(lang)}"
+        return f"{self.date.told(lang)} – {self.until.told(lang)}"
 
 
 @dataclass

@@ -90,7 +90,8 @@ def save_png(image, out: Path) -> bool:
     return True
 
 
-def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
+def snapshot(content: Path, page: str, size: tuple[int, int], out: Path,
+             language: str | None = None) -> int:
     """Render ``page`` of the pack in ``content`` at ``size`` into ``out`` (PNG).
 
     ``page`` is "cover", "sommaire", "problems", "ending", "about", a chapter id (its first page) or
@@ -102,7 +103,7 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     # it (to look for `from __feature__ import`), so the story's modules come before it.
     from loosstory.story.packcache import load_story_cached
 
-    result = load_story_cached(Path(content))
+    result = load_story_cached(Path(content), language)
 
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
@@ -116,6 +117,10 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
     from loosstory.ui.state.config import ReaderConfig
 
     fonts.join()
+    from loosstory.ui import i18n
+
+    before = i18n.interface_language()
+    i18n.install(result.story.language if result.story is not None else language)
     state, loader, window = build_reader(
         result, ReaderConfig(transition_ms=0, prefetch=False), eager=False
     )
@@ -153,6 +158,7 @@ def snapshot(content: Path, page: str, size: tuple[int, int], out: Path) -> int:
             return 1
         return 0
     finally:
+        i18n.install(before)  # a test calling snapshot() goes on in its own language
         window.close()
         loader.wait_for_done()
         window.deleteLater()

@@ -13,7 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QElapsedTimer,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QLinearGradient, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
@@ -22,8 +32,8 @@ from loosstory.story.model import Story
 from loosstory.ui.look.theme import body_font, ink_on, title_font
 from loosstory.ui.pictures.images import COVER, ImageLoader, image_key
 
-INVITATION = "Touchez l'écran pour commencer"
-UNAVAILABLE = "L'exposition revient dans un instant"
+INVITATION = QT_TRANSLATE_NOOP("AttractLoop", "Touchez l'écran pour commencer")
+UNAVAILABLE = QT_TRANSLATE_NOOP("AttractLoop", "L'exposition revient dans un instant")
 ZOOM = 0.10  # the picture grows by 10 % over a slide
 FADE = 0.12  # fraction of a slide spent cross-fading into it
 
@@ -41,10 +51,10 @@ class Slide:
 def slides_from(story: Story | None) -> list[Slide]:
     if story is None:
         return [Slide("", "loosstory", "", None, "#2b3a42")]
-    slides = [Slide("Une exposition à parcourir", story.title, story.subtitle,
+    slides = [Slide(QCoreApplication.translate("AttractLoop", "Une exposition à parcourir"), story.title, story.subtitle,
                     story.cover.file if story.cover else None, story.look.accent)]
     for number, chapter in enumerate(story.chapters, start=1):
-        slides.append(Slide(f"Chapitre {number}", chapter.title, chapter.question,
+        slides.append(Slide(QCoreApplication.translate("AttractLoop", "Chapitre %1").replace("%1", str(number)), chapter.title, chapter.question,
                             chapter.cover.file if chapter.cover else None, chapter.colour,
                             chapter.id))
     return slides
@@ -58,7 +68,7 @@ class AttractLoop(QWidget):
                  frame_ms: int = 40, motion: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attractLoop")
-        self.setAccessibleName(INVITATION)
+        self.setAccessibleName(QCoreApplication.translate("AttractLoop", INVITATION))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.look = look
         self.motion = motion
@@ -200,7 +210,7 @@ class AttractLoop(QWidget):
         pill_font = body_font(max(26, 46 * s), bold=True)
         fm = QFontMetricsF(pill_font)
         pill_h = max(64.0, 112 * s)
-        pill_w = min(w - 2 * margin, fm.horizontalAdvance(INVITATION) + pill_h * 1.2)
+        pill_w = min(w - 2 * margin, fm.horizontalAdvance(QCoreApplication.translate("AttractLoop", INVITATION)) + pill_h * 1.2)
         pulse = 1.0
         if self.motion:
             pulse = 0.92 + 0.08 * abs(1 - 2 * ((self._clock.elapsed() % 2400) / 2400)) \
@@ -215,7 +225,7 @@ class AttractLoop(QWidget):
         p.setPen(ink_on(colour))
         p.setFont(pill_font)
         p.drawText(pill, Qt.AlignmentFlag.AlignCenter,
-                   UNAVAILABLE if self.unavailable else INVITATION)
+                   QCoreApplication.translate("AttractLoop", UNAVAILABLE if self.unavailable else INVITATION))
         # eyebrow, title, question above it, left-aligned on the dark band
         bottom = pill.top() - round(72 * s)
         question_font = body_font(max(22, 40 * s))

@@ -131,6 +131,10 @@ class KioskController(QObject):
         self.fleet.is_open = self.hours.is_open
 
         self.attract.touched.connect(self.start_visit)
+        from loosstory.modes.kiosk.language import AttractLanguageButton
+
+        self.attract_language = AttractLanguageButton(self.attract, self.start_in_other_language)
+        self.attract_language.set_story(story)
         self.idle.idle.connect(self._on_idle)
         self.idle.pressed.connect(self._on_press)
         self.hours.changed.connect(self._hours_changed)
@@ -225,11 +229,18 @@ class KioskController(QObject):
     def _build_reader(self, result: LoadResult) -> None:
         """A fresh reader from the story's defaults: the reset's heart."""
         self._drop_reader()
+        from loosstory.ui import i18n  # the next visitor finds the default language again
+
+        if result.story is not None and i18n.interface_language() != result.story.language:
+            i18n.install(result.story.language)
+            self.attract.set_story(result.story)  # its words in that language too
+            self.overlay.retranslate()
         self.state, self.loader, self.reader = self.factory(result, self.reader_config)
         self.window.set_reader(self.reader)
         Lockdown.harden(self.reader)
         self.state.set_mode(KIOSK)
         self.recorder.follow(self.state)
+        self.state.language_changed.connect(self.overlay.retranslate)  # a visitor's switch
         self.reader_rebuilt.emit()
 
     def _forward_key(self, obj: QObject, event) -> bool:
@@ -255,6 +266,7 @@ class KioskController(QObject):
             self.played = folder
             self.result = result
             self.attract.set_story(result.story)
+            self.attract_language.set_story(result.story)
             self.look = KioskLook.from_look(result.story.look if result.story else None)
             if self.fleet.enabled:
                 self.fleet.write("nouveau paquet")  # the hub sees the switch at once
@@ -268,6 +280,12 @@ class KioskController(QObject):
         self.closed.stop()
         self.attract.begin()
         self._set_mode(ATTRACT)
+
+    def start_in_other_language(self) -> None:
+        """« English » on the attract loop: the visit starts, in the other language."""
+        self.start_visit()
+        if self.mode == VISIT and self.reader is not None:
+            self.reader.language_button.switcher.switch()
 
     def _hours_changed(self, now_open: bool) -> None:
         if now_open and self.mode == CLOSED:

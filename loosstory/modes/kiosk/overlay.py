@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -23,7 +23,7 @@ class CountdownRing(QWidget):
         self.look = look
         self.fraction = 1.0
         self.seconds = 0
-        self.setAccessibleName("Temps restant")
+        self.setAccessibleName(QCoreApplication.translate("IdleOverlay", "Temps restant"))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self)
@@ -61,16 +61,16 @@ class IdleOverlay(QWidget):
 
         self.card = QWidget(self)
         self.card.setObjectName("idleCard")
-        self.title = QLabel("Vous êtes toujours là\u00a0?", self.card)
+        self.title = QLabel(self.card)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
-        self.text = QLabel("Sinon, l'histoire reprendra depuis le début.", self.card)
+        self.text = QLabel(self.card)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
         self.ring = CountdownRing(look, self.card)
-        self.button = QPushButton("Continuer", self.card)
+        self.button = QPushButton(self.card)
         self.button.setObjectName("continueButton")
-        self.button.setAccessibleName("Continuer la visite")
+        self.retranslate()
         self.button.clicked.connect(self.cancel)
         layout = QVBoxLayout(self.card)
         layout.addWidget(self.title)
@@ -78,6 +78,14 @@ class IdleOverlay(QWidget):
         layout.addWidget(self.ring, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hide()
+
+    def retranslate(self) -> None:
+        """Its words in the interface's language (the visitor may have switched)."""
+        self.title.setText(QCoreApplication.translate("IdleOverlay", "Vous êtes toujours là\u00a0?"))
+        self.text.setText(QCoreApplication.translate("IdleOverlay", "Sinon, l’histoire reprendra depuis le début."))
+        self.button.setText(QCoreApplication.translate("IdleOverlay", "Continuer"))
+        self.button.setAccessibleName(QCoreApplication.translate("IdleOverlay", "Continuer la visite"))
+        self.ring.setAccessibleName(QCoreApplication.translate("IdleOverlay", "Temps restant"))
 
     # -- running -------------------------------------------------------------------------------
     @property

@@ -19,8 +19,6 @@ from loosstory.ui.look.fonts import FONT_CREDITS as FONTS
 from loosstory.ui.look.theme import Palette
 from loosstory.ui.state import ReaderState
 
-NBSP = "\u00a0"
-
 
 def _e(text: str) -> str:
     return html.escape(text)
@@ -44,24 +42,25 @@ class AboutScreen(InfoScreen):
             return
         self.eyebrow.setText(story.title)
         about = story.about
-        parts = [f"<p class=\"h\">{_e(self.tr('L’exposition'))}</p>"]
+        parts = [_heading(self.tr("L’exposition"))]
         if story.subtitle:
             parts.append(f"<p><b>{_e(story.title)}</b> — {_e(story.subtitle)}</p>")
         credits = list(about.credits) if about is not None else []
+        role = self.tr("%1\u00a0: ")  # "%1: " in English
         if credits:
             parts.append("<ul>" + "".join(
-                f'<li><span class="muted">{_e(c.role)}{NBSP + ": " if c.role else ""}</span>'
-                f"{_e(c.name)}</li>"
+                f'<li><span class="muted">{_e(role.replace("%1", c.role)) if c.role else ""}'
+                f"</span>{_e(c.name)}</li>"
                 for c in credits) + "</ul>")
 
         used = {s.key: s for chapter in story.chapters for s in chapter.sources}
-        parts.append(f"<p class=\"h\">{_e(self.tr('Les sources'))}</p>")
+        parts.append(_heading(self.tr("Les sources")))
         parts.append("<p>" + _e(self.tr(
             "Les faits de l’exposition viennent de %1 sources publiques. Chacune est citée, "
             "avec son adresse, sur la page «\u00a0Sources\u00a0» à la fin de son chapitre.")
             .replace("%1", str(len(used)))) + "</p>")
 
-        parts.append(f"<p class=\"h\">{_e(self.tr('Les images'))}</p>")
+        parts.append(_heading(self.tr("Les images")))
         counts: dict[str, int] = {}
         for figure in story.figures():
             if figure.credit:
@@ -76,14 +75,14 @@ class AboutScreen(InfoScreen):
                         + "</li>")
         parts.append("<ul>" + "".join(rows) + "</ul>")
 
-        parts.append(f"<p class=\"h\">{_e(self.tr('Les polices de caractères'))}</p><ul>")
+        parts.append(_heading(self.tr("Les polices de caractères")) + "<ul>")
         uses = {"titres": self.tr("titres"), "texte": self.tr("texte")}
         for family, author, licence, use in FONTS:
             parts.append(f"<li><b>{_e(family)}</b> ({_e(author)}), {_e(uses.get(use, use))} — "
                          f'<span class="muted">{_e(licence)}</span></li>')
         parts.append("</ul>")
 
-        parts.append(f"<p class=\"h\">{_e(self.tr('Version'))}</p>")
+        parts.append(_heading(self.tr("Version")))
         version = self.tr("Application loosstory %1, logiciel libre sous licence MIT\u00a0; Qt "
                           "et PySide6 %2 sous licence LGPL-3.0.")
         version = version.replace("%1", __version__).replace("%2", pyside_version)
@@ -97,3 +96,7 @@ class AboutScreen(InfoScreen):
 
     def go_back(self) -> None:
         self._state.close_about()
+
+
+def _heading(text: str) -> str:
+    return f'<p class="h">{_e(text)}</p>'

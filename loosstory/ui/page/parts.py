@@ -166,9 +166,10 @@ class ChapterBand(QWidget):
             for label in (self.chapter_label, self.title, self.progress_label):
                 label.setStyleSheet(sheet)
         self.dots.colour = self.ink
-        self.chapter_label.setText(
-            self.tr("Chapitre %1 · %2").replace("%1", str(number)).replace("%2", chapter.title)
-        )
+        label = self.tr("Chapitre %1 · %2").replace("%1", str(number)).replace("%2", chapter.title)
+        if page.fallback:  # missing in this language: played from the default one
+            label += "  —  " + self.tr("Page en français")
+        self.chapter_label.setText(label)
         self.title.setText(page.title)
         current, count = position
         self.progress_label.setText(f"{current} / {count}")

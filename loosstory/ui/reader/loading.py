@@ -27,8 +27,10 @@ class StoryLoading(QObject):
 
     loaded = Signal(object)  # LoadResult, emitted from the worker thread (queued to us)
 
-    def __init__(self, content: Path, state: ReaderState, window: QWidget) -> None:
+    def __init__(self, content: Path, state: ReaderState, window: QWidget,
+                 language: str | None = None) -> None:
         super().__init__(window)
+        self._language = language
         self._content = Path(content)
         self._state = state
         self._window = window
@@ -55,7 +57,7 @@ class StoryLoading(QObject):
     def _run(self) -> None:
         from loosstory.story.packcache import load_story_cached
 
-        self.loaded.emit(load_story_cached(self._content))
+        self.loaded.emit(load_story_cached(self._content, self._language))
 
     def _deliver(self, result: LoadResult) -> None:
         self.result = result

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from loosstory.ui.state.state import ABOUT, COVER, ENDING, PAGE, PROBLEMS, SOMMAIRE, ReaderState
 
 if TYPE_CHECKING:
@@ -88,13 +90,13 @@ def _playable(state: ReaderState) -> bool:
 
 
 SCREENS: dict[str, ScreenSpec] = {
-    COVER: ScreenSpec(_cover, "Couverture", lambda s: s.playable or s.loading, per_story=False),
-    SOMMAIRE: ScreenSpec(_sommaire, "Sommaire", _playable),
-    PAGE: ScreenSpec(_page, "Page du chapitre", _playable),
-    PROBLEMS: ScreenSpec(_problems, "Erreurs du contenu", lambda s: True, eager=False),
-    ENDING: ScreenSpec(_ending, "Fin de la visite", _playable, eager=False),
-    ABOUT: ScreenSpec(_about, "À propos de l’exposition", _playable, eager=False),
-    "overview": ScreenSpec(_overview, "Toutes les pages", _playable),  # eager: it sees where it is opened from
-    "glossary": ScreenSpec(_glossary, "Glossaire", _playable, eager=False),  # issue 18
-    "quiz": ScreenSpec(_quiz, "Quiz", _playable, eager=False),  # issue 18
+    COVER: ScreenSpec(_cover, QT_TRANSLATE_NOOP("ReaderWindow", "Couverture"), lambda s: s.playable or s.loading, per_story=False),
+    SOMMAIRE: ScreenSpec(_sommaire, QT_TRANSLATE_NOOP("ReaderWindow", "Sommaire"), _playable),
+    PAGE: ScreenSpec(_page, QT_TRANSLATE_NOOP("ReaderWindow", "Page du chapitre"), _playable),
+    PROBLEMS: ScreenSpec(_problems, QT_TRANSLATE_NOOP("ReaderWindow", "Erreurs du contenu"), lambda s: True, eager=False),
+    ENDING: ScreenSpec(_ending, QT_TRANSLATE_NOOP("ReaderWindow", "Fin de la visite"), _playable, eager=False),
+    ABOUT: ScreenSpec(_about, QT_TRANSLATE_NOOP("ReaderWindow", "À propos de l’exposition"), _playable, eager=False),
+    "overview": ScreenSpec(_overview, QT_TRANSLATE_NOOP("ReaderWindow", "Toutes les pages"), _playable),  # eager: it sees where it is opened from
+    "glossary": ScreenSpec(_glossary, QT_TRANSLATE_NOOP("ReaderWindow", "Glossaire"), _playable, eager=False),  # issue 18
+    "quiz": ScreenSpec(_quiz, QT_TRANSLATE_NOOP("ReaderWindow", "Quiz"), _playable, eager=False),  # issue 18
 }

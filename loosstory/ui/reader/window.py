@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,7 @@ from loosstory.ui.look.styles import stylesheet
 from loosstory.ui.look.theme import Palette, TypeScale
 from loosstory.ui.pictures.images import ImageLoader
 from loosstory.ui.qtlazy import Qt, set_enum_property
+from loosstory.ui.reader.language import LanguageButton  # over every screen
 from loosstory.ui.reader.screens import SCREENS
 from loosstory.ui.reader.transitions import Transition
 from loosstory.ui.screens.screen import Screen
@@ -36,7 +37,8 @@ if TYPE_CHECKING:  # built when the story is there, imported then (not before th
     from loosstory.ui.screens.problems import ProblemsScreen
     from loosstory.ui.screens.sommaire import SommaireScreen
 
-WINDOW_TITLE = "Loos-en-Gohelle — loosstory"
+AFTER_SWITCH_MS = 250  # a language switch builds the screens not shown after the one shown
+WINDOW_TITLE = QT_TRANSLATE_NOOP("ReaderWindow", "Loos-en-Gohelle — loosstory")
 
 
 # Keys left to a focused interactive view; PageUp/PageDown (clicker keys) still turn pages.
@@ -89,12 +91,14 @@ class ReaderWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(root)
+        self.language_button = LanguageButton(state, root)
 
         self.screens: dict[str, Screen] = {}
         self.swipes: SwipeDetector | None = None
         self._key_widget: QWidget | None = None  # the focused widget whose keys we read
         self._scale: TypeScale | None = None
         self._eager = eager
+        self._story_language = state.language
         self._keymap: Keymap | None = None  # built on the first key (see keymap.py)
         self.actions: dict[str, Callable[[], object]] = {
             "next": self.next, "previous": self.previous, "start": state.start,
@@ -171,6 +175,10 @@ class ReaderWindow(QWidget):
             self.swipes.uninstall()
             self.swipes = None
         self.stack.removeWidget(widget)
+        # Deleted later, but from now on deaf to the state: a language switch must not
+        # have the old page screen and its views turn and open along with the new ones.
+        for obj in (widget, *widget.findChildren(QObject)):
+            self.state.disconnect(obj)
         widget.deleteLater()
 
     def _on_story_loaded(self) -> None:
@@ -182,10 +190,14 @@ class ReaderWindow(QWidget):
             if spec.per_story and name in self.screens:
                 dropped = dropped or self.screens[name] is shown
                 self._drop_screen(name)
-        if self.state.playable and self._eager:
+        switched = self.state.language != self._story_language  # the same story, translated
+        self._story_language = self.state.language
+        if self.state.playable and self._eager and not switched:
             self._build_eager_screens()
         if dropped:
             self.stack.setCurrentWidget(self._ensure_screen(self.state.screen) or self.problems)
+        if self.state.playable and self._eager and switched:  # the screen shown first, painted,
+            QTimer.singleShot(AFTER_SWITCH_MS, self, self._build_eager_screens)  # then the rest
 
     def _on_language_changed(self, _language: str) -> None:
         """The composition root installed the language's translations: every screen says

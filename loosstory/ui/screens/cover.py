@@ -77,38 +77,31 @@ class CoverScreen(Screen):
 
         # Colours and the start button's size come from the window's style sheet (styles.py),
         # by these object names: one sheet, polished once.
-        self.eyebrow = QLabel(self.tr("Une exposition à parcourir"), self.front)
+        self.eyebrow = QLabel(self.front)
         self.eyebrow.setObjectName("coverEyebrow")
-        self.title = QLabel(story.title if story else "", self.front)
+        self.title = QLabel(self.front)
         self.title.setObjectName("coverTitle")
         self.title.setWordWrap(True)
-        self.subtitle = QLabel(story.subtitle if story else "", self.front)
+        self.subtitle = QLabel(self.front)
         self.subtitle.setObjectName("coverSubtitle")
         self.subtitle.setWordWrap(True)
         for label in (self.title, self.subtitle):  # the author's text, never rich text
             set_enum_property(label, "textFormat", "PlainText")
-        label = story.start_label if story and story.start_label else self.tr("Commencer")
         # QPushButton(parent) then setText: given (text, parent), PySide6 tries the (icon,
         # text, parent) overload first and builds QIcon's type (~1.5 ms, see qtlazy).
         self.start_button = QPushButton(self.front)
-        self.start_button.setText(label.replace("&", "&&"))
         self.start_button.setObjectName("startButton")
         self.start_button.setProperty("primary", True)
-        self.start_button.setAccessibleName(self.tr("Commencer la visite"))
         self.start_button.clicked.connect(state.start)
         self.sommaire_button = QPushButton(self.front)
-        self.sommaire_button.setText(self.tr("Sommaire"))
         self.sommaire_button.setObjectName("coverSommaireButton")
-        self.sommaire_button.setAccessibleName(self.tr("Voir le sommaire des chapitres"))
         self.sommaire_button.clicked.connect(state.show_sommaire)
-        credit_text = ""
-        if cover is not None:
-            credit_text = " — ".join(t for t in (cover.caption, cover.credit) if t)
-        self.credit = QLabel(credit_text, self.front)
+        self.credit = QLabel(self.front)
         self.credit.setObjectName("coverCredit")
         set_enum_property(self.credit, "textFormat", "PlainText")
         set_enum_property(self.credit, "alignment", "AlignRight|AlignBottom")
-        self.credit.setAccessibleName(self.tr("Crédit de l’image : %1").replace("%1", credit_text))
+        self._scale: TypeScale | None = None
+        self.retranslate()
 
         column = QVBoxLayout()
         column.addStretch(3)
@@ -128,10 +121,30 @@ class CoverScreen(Screen):
         row.addLayout(column, 11)
         row.addStretch(9)
         self._row = row
-        self._scale: TypeScale | None = None
         self._fitted: tuple[TypeScale | None, int, str] = (None, 0, "")  # what _fit last did
         self.apply_scale(TypeScale.for_size(1280, 800))  # the window gives its own when shown
         self.front.first_painted = self._after_first_frame
+
+    def retranslate(self) -> None:
+        """The interface's words in the language installed, the story's in its language
+        (a story replaced by its other language keeps this cover)."""
+        story = self._state.story
+        self.eyebrow.setText(self.tr("Une exposition à parcourir"))
+        self.title.setText(story.title if story else "")
+        self.subtitle.setText(story.subtitle if story else "")
+        label = story.start_label if story and story.start_label else self.tr("Commencer")
+        self.start_button.setText(label.replace("&", "&&"))
+        self.start_button.setAccessibleName(self.tr("Commencer la visite"))
+        self.sommaire_button.setText(self.tr("Sommaire"))
+        self.sommaire_button.setAccessibleName(self.tr("Voir le sommaire des chapitres"))
+        cover = story.cover if story else None
+        credit_text = ""
+        if cover is not None:
+            credit_text = " — ".join(t for t in (cover.caption, cover.credit) if t)
+        self.credit.setText(credit_text)
+        self.credit.setAccessibleName(self.tr("Crédit de l’image : %1").replace("%1", credit_text))
+        if self._scale is not None and self.isVisible():
+            self._fit()
 
     def _after_first_frame(self) -> None:
         """What the first frame does not show: the buttons' hand cursor (its enum is in

@@ -227,15 +227,18 @@ class SommaireScreen(Screen):
         titles.addWidget(self.story_title)
         titles.addWidget(self.heading)
         head.addLayout(titles, 1)
-        head.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.glossary_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.quiz_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.pages_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self._head = head
+        self._titles = titles
+        # the header's buttons beside the title when they fit, on a row of their own under it
+        # when they do not (1024x768, large text): never squeezed into clipped labels
+        self._head_buttons = [self.home_button, self.glossary_button, self.quiz_button,
+                              self.about_button, self.pages_button, self.start_button]
+        self._button_row = QHBoxLayout()
+        self._button_row.addStretch(1)
+        self._buttons_in_head = False
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addLayout(self._button_row)
         layout.addWidget(self.scroll, 1)
         self._layout = layout
         self._scale = TypeScale.for_size(1280, 800)
@@ -247,9 +250,37 @@ class SommaireScreen(Screen):
         self._layout.setContentsMargins(m, round(m * 0.8), m, 0)
         self._layout.setSpacing(round(scale.gap * 1.2))
         self._head.setSpacing(scale.gap)
+        story = self._state.story
+        # The window's language button (« English ») sits in the top right corner: the
+        # header's buttons stay clear of it (its width: the style sheet's button sizes).
+        room = round(scale.label * 5.5 + scale.body * 2 + 40) if (
+            story is not None and len(story.languages) > 1) else 0
+        self._head.setContentsMargins(0, 0, room, 0)
+        self._button_row.setSpacing(scale.gap)
         self.heading.setFont(title_font(scale.page_title, 640))
         self.story_title.setFont(body_font(scale.label, bold=True))
+        self._place_buttons(force=True)
         self._reflow(force=True)
+
+    def _place_buttons(self, force: bool = False) -> None:
+        """The header's buttons beside the title if all of them fit there at their full
+        width, else on their own row under it."""
+        shown = [b for b in self._head_buttons if not b.isHidden()]
+        gap = self._scale.gap
+        needed = (self._titles.sizeHint().width() + sum(b.sizeHint().width() + gap for b in shown)
+                  + self._head.contentsMargins().right() + 2 * self._scale.margin)
+        in_head = needed <= self.width()
+        if in_head == self._buttons_in_head and not force:
+            return
+        self._buttons_in_head = in_head
+        for button in self._head_buttons:
+            self._head.removeWidget(button)
+            self._button_row.removeWidget(button)
+        for button in self._head_buttons:
+            if in_head:
+                self._head.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            else:
+                self._button_row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def _reflow(self, force: bool = False) -> None:
         scale = self._scale
@@ -289,6 +320,7 @@ class SommaireScreen(Screen):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._place_buttons()
         self._reflow()
 
     def showEvent(self, event) -> None:  # noqa: N802

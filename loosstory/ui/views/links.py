@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from loosstory.story.model import Story
@@ -19,7 +19,7 @@ def build_titles(story: Story) -> Callable[[str], str]:
     """Target id -> what the visitor reads on a "voir aussi" button."""
     names: dict[str, str] = {}
     for chapter in story.chapters:
-        names[chapter.id] = f"Chapitre « {chapter.title} »"
+        names[chapter.id] = QCoreApplication.translate("ViewLinks", "Chapitre « %1 »").replace("%1", chapter.title)
         for page in chapter.pages:
             names[f"{chapter.id}/{page.id}"] = (
                 page.title if page.title != chapter.title else chapter.title)

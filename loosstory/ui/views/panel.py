@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -77,9 +77,9 @@ class DetailPanel(QFrame):
         self.kicker = QLabel()
         self.kicker.setObjectName("kicker")
         self.kicker.setWordWrap(True)
-        self.close_button = QPushButton("Fermer ✕")
+        self.close_button = QPushButton(QCoreApplication.translate("DetailPanel", "Fermer ✕"))
         self.close_button.setObjectName("closeButton")
-        self.close_button.setAccessibleName("Fermer le panneau")
+        self.close_button.setAccessibleName(QCoreApplication.translate("DetailPanel", "Fermer le panneau"))
         self.close_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.close_button.clicked.connect(self.close_panel)
         top = QHBoxLayout()
@@ -110,7 +110,7 @@ class DetailPanel(QFrame):
         self.meta.setWordWrap(True)
         for label in (self.kicker, self.title, self.summary, self.meta):  # the author's
             label.setTextFormat(Qt.TextFormat.PlainText)  # text, never rich text
-        self.see_also = QLabel("Voir aussi")
+        self.see_also = QLabel(QCoreApplication.translate("DetailPanel", "Voir aussi"))
         self.see_also.setObjectName("seeAlso")
         self.links_box = QVBoxLayout()
         self.links_box.setSpacing(6)
@@ -285,12 +285,13 @@ QPushButton#closeButton {{ text-align: center; }}
         self.link_buttons = []
         for target in links:
             label = self._titles(target)
-            button = QPushButton(f"→ {label}")
-            button.setProperty("fullText", f"→ {label}")
+            shown = f"→ {label}".replace("&", "&&")  # "&" is text here, not a mnemonic
+            button = QPushButton(shown)
+            button.setProperty("fullText", shown)
             button.setToolTip(label)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setAccessibleName(f"Voir aussi : {label}")
+            button.setAccessibleName(QCoreApplication.translate("DetailPanel", "Voir aussi : %1").replace("%1", label))
             button.setProperty("target", target)
             button.clicked.connect(lambda _=False, t=target: self.link_activated.emit(t))
             self.links_box.addWidget(button)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEasingCurve,
+    QPointF,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+)
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
-from loosstory.story.schematic import KIND_NAMES, Schematic
+from loosstory.story.schematic import Schematic
 from loosstory.ui.views.colours import ViewColours
 from loosstory.ui.views.interactive import InteractiveView
 from loosstory.ui.views.panel import DetailPanel, repeats_lead
@@ -217,7 +225,7 @@ class SchematicView(InteractiveView):
             self.canvas.setAccessibleDescription(self.schematic.description)
             return
         item.set_focused(True)
-        kind = KIND_NAMES.get(item.element.kind, item.element.kind)
+        kind = _kind_name(item.element.kind)
         self.canvas.setAccessibleName(f"{item.accessible_name} ({kind})")
         self.canvas.setAccessibleDescription(item.accessible_description)
 
@@ -293,12 +301,13 @@ class SchematicView(InteractiveView):
         if self.focus_item is not item:
             self.set_focus_item(item)
         element = item.element
-        kind = KIND_NAMES.get(element.kind, element.kind).capitalize()
+        kind = _kind_name(element.kind).capitalize()
         if element.kind == "pillar":
             number = self.schematic.pillars.index(element) + 1
-            kind = f"Pilier {number} sur {len(self.schematic.pillars)}"
+            kind = (QCoreApplication.translate("SchematicView", "Pilier %1 sur %2")
+                    .replace("%1", str(number)).replace("%2", str(len(self.schematic.pillars))))
         elif element.kind == "roof":
-            kind = "Le toit : ce que cela produit"
+            kind = QCoreApplication.translate("SchematicView", "Le toit : ce que cela produit")
         meta = ""
         if element.items:
             meta = " · ".join(i.label for i in element.items)
@@ -322,3 +331,13 @@ class SchematicView(InteractiveView):
     def element_centre(self, element_id: str) -> QPointF:
         """Where to tap an element, in canvas viewport coordinates (for tests and demos)."""
         return QPointF(self.canvas.mapFromScene(self.items[element_id].centre()))
+
+
+_KIND_NAMES = {"foundation": QT_TRANSLATE_NOOP("SchematicView", "fondations"),
+               "pillar": QT_TRANSLATE_NOOP("SchematicView", "pilier"),
+               "roof": QT_TRANSLATE_NOOP("SchematicView", "toit")}
+
+
+def _kind_name(kind: str) -> str:
+    """« pilier », "pillar": the kind of a part of the house in the interface's language."""
+    return QCoreApplication.translate("SchematicView", _KIND_NAMES.get(kind, kind))

@@ -8,7 +8,7 @@ these four widgets only, where a new style sheet would re-polish every widget of
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from loosstory.ui.look.theme import BODY_FAMILY, TITLE_FAMILY, area_body_px
@@ -57,10 +57,10 @@ class TimelineHeader:
         self.hint.setWordWrap(True)
         for label in (self.title, self.hint):  # the author's text, never rich text
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.earlier = QPushButton("◀  Plus tôt")
-        self.later = QPushButton("Plus tard  ▶")
-        self.earlier.setAccessibleName("Remonter le temps")
-        self.later.setAccessibleName("Avancer dans le temps")
+        self.earlier = QPushButton(QCoreApplication.translate("TimelineHeader", "◀  Plus tôt"))
+        self.later = QPushButton(QCoreApplication.translate("TimelineHeader", "Plus tard  ▶"))
+        self.earlier.setAccessibleName(QCoreApplication.translate("TimelineHeader", "Remonter le temps"))
+        self.later.setAccessibleName(QCoreApplication.translate("TimelineHeader", "Avancer dans le temps"))
         self.layout = QHBoxLayout()
         text = QVBoxLayout()
         text.setSpacing(2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout, QWidget
 
@@ -328,8 +328,9 @@ class TimelineView(InteractiveView):
             source = self._sources.get(key)
             title = source.title if source is not None else ""
             names.append(title or key)  # a readable title; the key is for authors only
-        label = "Source" if len(names) == 1 else "Sources"
-        return f"{label} : " + " ; ".join(names)
+        label = (QCoreApplication.translate("TimelineView", "Source : %1") if len(names) == 1
+                 else QCoreApplication.translate("TimelineView", "Sources : %1"))
+        return label.replace("%1", " ; ".join(names))
 
     def open_event(self, event_id: str) -> bool:
         """Open an event's card (a chapter page links here with ``#event-id``)."""
