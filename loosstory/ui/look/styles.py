@@ -63,6 +63,17 @@ QPushButton#startButton {{ font-size: {round(scale.body * 1.2)}px;
 QTextBrowser {{ background: transparent; border: {ring}px solid transparent;
   border-radius: {ring * 2}px; }}
 QTextBrowser:focus {{ border: {ring}px solid {p.accent.name()}; }}
+QFrame#settingsPanel {{ background: {p.surface.name()}; border: {ring}px solid {p.ink.name()};
+  border-radius: {ring * 3}px; }}
+QLabel#settingsTitle {{ color: {p.ink.name()}; font-size: {round(scale.body * 1.2)}px;
+  font-weight: 700; }}
+QLabel#settingsLabel {{ color: {p.ink.name()}; font-size: {label}px; }}
+QPushButton:checked {{ background: {p.ink.name()}; color: {p.background.name()}; }}
+QPushButton:checked:focus {{ border: {ring}px solid {p.accent.name()}; }}
+QPushButton#settingsButton {{ padding: 0; font-size: {round(scale.body * 0.95)}px; }}
+QLabel#readingBand {{ background: {p.ink.name()}; color: {p.background.name()};
+  font-size: {round(scale.body * 1.1)}px; padding: {scale.gap}px;
+  border-radius: {ring * 2}px; }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ background: transparent; width: {max(10, ring * 3)}px; margin: 0; }}

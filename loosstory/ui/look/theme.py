@@ -108,6 +108,18 @@ class Palette(NamedTuple):
             surface=mix(background, WHITE, 0.6),
         )
 
+    @classmethod
+    def high_contrast(cls) -> Palette:
+        """The visitor's high-contrast setting: white on black (21:1), yellow accent (> 14:1),
+        every text >= 7:1 and the focus ring far above 3:1."""
+        background, ink = to_colour("#000000"), to_colour(WHITE)
+        accent = to_colour("#ffd400")
+        return cls(
+            background=background, ink=ink, muted=readable_on("#e8e8e8", background, 7.0),
+            accent=accent, accent_text=readable_on(accent, background, 7.0),
+            on_accent=ink_on(accent), surface=to_colour("#141414"),
+        )
+
     def chapter_band(self, colour: str) -> tuple[QColor, QColor]:
         """(band colour, ink on it) for a chapter colour."""
         band = to_colour(colour)

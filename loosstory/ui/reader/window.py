@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # built when the story is there, imported then (not before th
     from loosstory.ui.screens.cover import CoverScreen
     from loosstory.ui.screens.problems import ProblemsScreen
     from loosstory.ui.screens.sommaire import SommaireScreen
+    from loosstory.ui.settings.panel import SettingsPanel
+    from loosstory.ui.speech.reader import ReadAloud
 
 WINDOW_TITLE = "Loos-en-Gohelle — loosstory"
 
@@ -104,6 +106,14 @@ class ReaderWindow(QWidget):
         }
         if eager:
             self._build_eager_screens()
+
+        from loosstory.ui.settings.button import settings_button  # a plain QPushButton
+
+        self.settings_button = settings_button(self)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_panel: SettingsPanel | None = None  # built on the first « Aa »
+        self.speech: ReadAloud | None = None
+        self._reading_band: QWidget | None = None
 
         self.transition = Transition(root, state.config.transition_ms)
         state.about_to_change.connect(self.transition.capture)
@@ -199,7 +209,56 @@ class ReaderWindow(QWidget):
     def _on_settings_changed(self, _settings: object) -> None:
         self.transition.duration_ms = 0 if self.state.reduced_motion else (
             self.state.config.transition_ms)
+        story = self.state.story
+        palette = Palette.high_contrast() if self.state.settings.high_contrast else (
+            Palette.from_look(story.look if story else Look()))
+        if palette != self.palette_:
+            self.palette_ = palette
+            self._apply_qpalette()
+            self._scale = None  # the style sheet again, in the new colours
         self._rescale()
+
+    # -- the visitor's settings (ui/settings) ----------------------------------------------
+    def open_settings(self) -> None:
+        """Open the settings panel over the current screen; the focus goes into it."""
+        if self.settings_panel is None:
+            from loosstory.ui.settings.panel import ReadingBand, SettingsPanel
+            from loosstory.ui.speech.reader import ReadAloud
+
+            self.speech = ReadAloud(parent=self)
+            self.settings_panel = SettingsPanel(self.state, self.speech, self.text_to_read, self)
+            self._reading_band = ReadingBand(self.speech, self)
+            if self._scale is not None:
+                self.settings_panel.apply_scale(self._scale)
+        self.settings_panel.open_panel(self.settings_button)
+
+    def text_to_read(self) -> str:
+        """The visible text of the current screen (an open panel's included), in order."""
+        from PySide6.QtGui import QTextDocumentFragment
+        from PySide6.QtWidgets import QLabel, QTextBrowser
+
+        parts: list[str] = []
+        for widget in self.current_screen().findChildren(QWidget):
+            if not widget.isVisibleTo(self):
+                continue
+            if isinstance(widget, QTextBrowser):
+                parts.append(widget.toPlainText())
+            elif isinstance(widget, QLabel) and widget.text():
+                parts.append(QTextDocumentFragment.fromHtml(widget.text()).toPlainText()
+                             if "<" in widget.text() else widget.text())
+        return "\n".join(parts)
+
+    def stop_reading(self) -> None:
+        if self.speech is not None:
+            self.speech.stop()
+
+    def _place_settings_button(self) -> None:
+        side = self._scale.touch if self._scale is not None else 48
+        margin = max(8, side // 6)
+        self.settings_button.setGeometry(self.width() - side - margin, margin, side, side)
+        self.settings_button.raise_()
+        if self.settings_panel is not None and self._scale is not None:
+            self.settings_panel.apply_scale(self._scale)
 
     # screens by name, for the tools and tests that look at one
     @property
@@ -266,10 +325,12 @@ class ReaderWindow(QWidget):
         self.setStyleSheet(stylesheet(self.palette_, scale))
         for widget in self.screens.values():
             widget.apply_scale(scale)
+        self._place_settings_button()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.transition.finish()
         self._rescale()
+        self._place_settings_button()
         super().resizeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
@@ -325,6 +386,22 @@ class ReaderWindow(QWidget):
         key = event.key()
         screen = self.state.screen
         focus = QApplication.focusWidget()
+        panel = self.settings_panel
+        if panel is not None and panel.isVisible():
+            if key == Qt.Key.Key_Escape:
+                panel.close_panel()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QAbstractButton):
+                focus.click()
+                return True
+            return False  # the panel's own keys (Tab stays inside it)
+        self.stop_reading()  # any key stops read-aloud
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self._text_size_key(key):
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QAbstractButton) \
+                and focus.window() is self.window() and focus.isEnabled():
+            focus.click()  # Enter activates a focused button, as Space does
+            return True
         if screen == PAGE and key != Qt.Key.Key_F11:
             from loosstory.ui.reader.gestures import gesture_owner  # imported with the page screen
 
@@ -338,6 +415,23 @@ class ReaderWindow(QWidget):
             return True
         shown = self.screens.get(screen)
         return shown is not None and shown.handle_key(event)
+
+    def _text_size_key(self, key: int) -> bool:
+        """Ctrl+plus / Ctrl+minus / Ctrl+0: the text size steps 100, 150, 200 %."""
+        steps = (1.0, 1.5, 2.0)
+        current = self.state.settings.text_scale
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            bigger = [s for s in steps if s > current + 0.01]
+            target = bigger[0] if bigger else steps[-1]
+        elif key == Qt.Key.Key_Minus:
+            smaller = [s for s in steps if s < current - 0.01]
+            target = smaller[-1] if smaller else steps[0]
+        elif key == Qt.Key.Key_0:
+            target = 1.0
+        else:
+            return False
+        self.state.change_settings(text_scale=target)
+        return True
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.loader.wait_for_done(5000)
@@ -354,6 +448,7 @@ class ReaderWindow(QWidget):
                     app.focusChanged.disconnect(self._on_focus_changed)
                 except (RuntimeError, TypeError):
                     pass
+        self.stop_reading()
         watched, self._key_widget = self._key_widget, None
         if watched is not None and shiboken6.isValid(watched):
             watched.removeEventFilter(self)
