@@ -158,7 +158,9 @@ class ReaderWindow(QWidget):
         if spec is None or not spec.available(self.state):
             return None
         widget = spec.build(self.state, self.loader, self.palette_)
-        set_enum_property(widget, "focusPolicy", "StrongFocus")  # the cover: before its first frame
+        # The screen takes the focus when shown (its keys reach the window), but Tab never
+        # stops on it: ClickFocus, not StrongFocus (an invisible stop, issue 15)
+        set_enum_property(widget, "focusPolicy", "ClickFocus")  # the cover: before its first frame
         widget.setAccessibleName(QCoreApplication.translate("ReaderWindow", spec.title))
         self.screens[name] = widget
         self.stack.addWidget(widget)
@@ -259,6 +261,8 @@ class ReaderWindow(QWidget):
         self.settings_button.raise_()
         if self.settings_panel is not None and self._scale is not None:
             self.settings_panel.apply_scale(self._scale)
+            if self.settings_panel.isVisible():
+                self.settings_panel.raise_()  # over the « Aa » button while open
 
     # screens by name, for the tools and tests that look at one
     @property
@@ -296,6 +300,12 @@ class ReaderWindow(QWidget):
         return self.stack.currentWidget()
 
     def _show_screen(self, name: str) -> None:
+        button = self.settings_button
+        if button.property("onDark") != (name == "cover"):
+            button.setProperty("onDark", name == "cover")  # its focus ring over the dark scene
+            if self.isVisible():  # re-polished (not before the first frame: it builds `Qt`)
+                button.style().unpolish(button)
+                button.style().polish(button)
         widget = self._ensure_screen(name) or self.problems
         self.stack.setCurrentWidget(widget)
         widget.setFocus()  # Qt.FocusReason.OtherFocusReason

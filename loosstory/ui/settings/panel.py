@@ -116,11 +116,12 @@ class SettingsPanel(QFrame):
         settings = self.state.settings
         for scale, button in zip(TEXT_SCALES, self.size_buttons, strict=True):
             button.setChecked(abs(settings.text_scale - scale) < 0.01)
-        for button, on in ((self.contrast, settings.high_contrast),
-                           (self.motion, settings.reduced_motion)):
+        for button, on, text in ((self.contrast, settings.high_contrast, _tr("Contraste élevé")),
+                                 (self.motion, settings.reduced_motion, _tr("Mouvements réduits"))):
             button.blockSignals(True)
             button.setChecked(on)
             button.blockSignals(False)
+            button.setText(("✓ " if on else "") + text)  # not by colour alone
         if self.isVisible():
             announce(self, _tr("Texte à {0} %, contraste élevé {1}, mouvements réduits {2}").format(
                 round(settings.text_scale * 100), _tr("activé") if settings.high_contrast
