@@ -85,3 +85,4 @@ def test_text_colours_meet_their_ratios(reader, high_contrast):
     assert contrast_ratio(p.accent_text, p.surface) >= 3.0
     assert contrast_ratio(p.on_accent, p.accent) >= 4.5
     assert contrast_ratio(p.background, p.ink) >= body  # checked buttons: inverted
+
