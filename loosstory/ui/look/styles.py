@@ -29,6 +29,7 @@ def stylesheet(palette: Palette, scale: TypeScale) -> str:
     label = round(scale.label)
     hover = mix(p.accent, "#000000", 0.12).name()
     border = mix(p.ink, p.background, 0.55).name()
+    base = TypeScale.for_size(scale.width, scale.height)  # the « Aa » button: not text-sized
     return f"""
 * {{ outline: none; }}
 QWidget#readerRoot, QStackedWidget#screens {{ background: {p.background.name()}; }}
@@ -75,7 +76,8 @@ QLabel#settingsTitle {{ color: {p.ink.name()}; font-size: {round(scale.body * 1.
 QLabel#settingsLabel {{ color: {p.ink.name()}; font-size: {label}px; }}
 QPushButton:checked {{ background: {p.ink.name()}; color: {p.background.name()}; }}
 QPushButton:checked:focus {{ border: {ring}px solid {p.accent_text.name()}; }}
-QPushButton#settingsButton {{ padding: 0; font-size: {round(scale.body * 0.95)}px; }}
+QPushButton#settingsButton {{ padding: 0; font-size: {round(base.body * 0.95)}px;
+  min-height: 0; min-width: 0; border-radius: {base.touch // 2}px; }}
 QLabel#readingBand {{ background: {p.ink.name()}; color: {p.background.name()};
   font-size: {round(scale.body * 1.1)}px; padding: {scale.gap}px;
   border-radius: {ring * 2}px; }}

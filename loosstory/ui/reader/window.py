@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -85,6 +86,9 @@ class ReaderWindow(QWidget):
         root.setObjectName("readerRoot")
         self.stack = QStackedWidget(root)
         self.stack.setObjectName("screens")
+        # a screen's minimum size (its controls at 200 % text) never makes the window
+        # outgrow the display: the window keeps its size, the screens fit in it
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -255,8 +259,9 @@ class ReaderWindow(QWidget):
             self.speech.stop()
 
     def _place_settings_button(self) -> None:
-        side = self._scale.touch if self._scale is not None else 48
-        margin = max(8, side // 6)
+        # sized from the window alone, not the text size: at 200 % it stays out of the headers
+        side = TypeScale.for_size(self.width(), self.height()).touch
+        margin = max(6, side // 8)
         self.settings_button.setGeometry(self.width() - side - margin, margin, side, side)
         self.settings_button.raise_()
         if self.settings_panel is not None and self._scale is not None:
