@@ -86,3 +86,41 @@ def test_text_colours_meet_their_ratios(reader, high_contrast):
     assert contrast_ratio(p.on_accent, p.accent) >= 4.5
     assert contrast_ratio(p.background, p.ink) >= body  # checked buttons: inverted
 
+
+
+def test_back_after_a_link_by_button_backspace_and_alt_left(reader):
+    from PySide6.QtCore import QUrl
+
+    reader.state.start()
+    reader.qtbot.keyClick(reader.window, Key.Key_Right)
+    assert reader.where() == "resilience/mine"
+    text = reader.window.page.text
+    text.anchorClicked.emit(QUrl("#culture/base"))
+    assert reader.where() == "culture/base"
+    back = reader.window._back
+    assert back is not None and back.isVisible() and back.accessibleName()
+    assert min(back.width(), back.height()) >= 44
+    back.setFocus()
+    reader.qtbot.keyClick(back, Key.Key_Return)  # the visible « Retour »
+    assert reader.where() == "resilience/mine" and not back.isVisible()
+    text = reader.window.page.text
+    text.anchorClicked.emit(QUrl("#energie"))
+    assert reader.where() == "energie/constat"
+    reader.qtbot.keyClick(QApplication.focusWidget() or reader.window, Key.Key_Backspace)
+    assert reader.where() == "resilience/mine"
+    reader.window.page.text.anchorClicked.emit(QUrl("#energie"))
+    reader.qtbot.keyClick(QApplication.focusWidget() or reader.window, Key.Key_Left,
+                          Qt.KeyboardModifier.AltModifier)
+    assert reader.where() == "resilience/mine"
+    assert not reader.state.can_go_back
+
+
+def test_back_reopens_the_panel_the_visitor_had_open(reader):
+    reader.state.start()
+    reader.state.report_opened("timeline", "evt-a")  # a view reports its open panel
+    opened: list[str] = []
+    reader.state.entity_requested.connect(opened.append)
+    reader.state.navigate("culture/base")  # a « Voir aussi » link to a page
+    assert reader.where() == "culture/base"
+    assert reader.state.back()
+    assert reader.where() == "resilience/intro" and opened == ["evt-a"]

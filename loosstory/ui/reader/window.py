@@ -118,6 +118,8 @@ class ReaderWindow(QWidget):
         self.settings_panel: SettingsPanel | None = None  # built on the first « Aa »
         self.speech: ReadAloud | None = None
         self._reading_band: QWidget | None = None
+        self._back: QWidget | None = None  # « Retour », built after the first link followed
+        state.history_changed.connect(self._place_settings_button)
 
         self.transition = Transition(root, state.config.transition_ms)
         state.about_to_change.connect(self.transition.capture)
@@ -264,6 +266,13 @@ class ReaderWindow(QWidget):
         margin = max(6, side // 8)
         self.settings_button.setGeometry(self.width() - side - margin, margin, side, side)
         self.settings_button.raise_()
+        if self._back is None and self.state.can_go_back:
+            from loosstory.ui.reader.back import BackButton
+
+            self._back = BackButton(self.state, self)
+        if self._back is not None:
+            self._back.place(self.width() - side - 2 * margin, margin, side)
+            self._back.refresh()
         if self.settings_panel is not None and self._scale is not None:
             self.settings_panel.apply_scale(self._scale)
             if self.settings_panel.isVisible():
@@ -411,6 +420,9 @@ class ReaderWindow(QWidget):
                 return True
             return False  # the panel's own keys (Tab stays inside it)
         self.stop_reading()  # any key stops read-aloud
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if (key == Qt.Key.Key_Backspace or (alt and key == Qt.Key.Key_Left)) and self.state.back():
+            return True  # Back after a link
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self._text_size_key(key):
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QAbstractButton) \
@@ -447,6 +459,13 @@ class ReaderWindow(QWidget):
             return False
         self.state.change_settings(text_scale=target)
         return True
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.BackButton and self.state.back():
+            event.accept()
+            return
+        self.stop_reading()  # any input stops read-aloud
+        super().mousePressEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.loader.wait_for_done(5000)
