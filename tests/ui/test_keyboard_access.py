@@ -124,3 +124,10 @@ def test_back_reopens_the_panel_the_visitor_had_open(reader):
     assert reader.where() == "culture/base"
     assert reader.state.back()
     assert reader.where() == "resilience/intro" and opened == ["evt-a"]
+
+
+def test_a_page_change_is_announced_with_its_title_and_position(reader):
+    reader.state.start()
+    reader.qtbot.keyClick(reader.window, Key.Key_Right)
+    description = reader.window.accessibleDescription()
+    assert reader.state.page.title in description and "étape 2 sur" in description

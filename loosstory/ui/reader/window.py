@@ -326,6 +326,14 @@ class ReaderWindow(QWidget):
         self.transition.play(self.state.direction)
 
     def _after_move(self, chapter: int, page: int) -> None:
+        self.stop_reading()
+        shown, path = self.state.page, self.state.path
+        if shown is not None and path is not None and self.isVisible():
+            from loosstory.ui.settings.announce import announce  # screen readers
+
+            step, total = path.story_progress()
+            announce(self, QCoreApplication.translate("ReaderWindow", "{0}, étape {1} sur {2}")
+                     .format(shown.title, step, total))
         if self.page is not None and self.stack.currentWidget() is self.page:
             if not self.page.isAncestorOf(QApplication.focusWidget()):
                 self.page.setFocus(Qt.FocusReason.OtherFocusReason)
