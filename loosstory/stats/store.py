@@ -32,6 +32,7 @@ EVENT_KINDS = {
     "timeline_tap": "ref: event or period id",
     "idle_reset": "ref: '' ; value: none",
     "language_change": "ref: language code",
+    "setting_change": "ref: the setting (text_scale, high_contrast…) ; value: its new value",
 }
 
 _SCHEMA = """
