@@ -110,14 +110,15 @@ class Palette(NamedTuple):
 
     @classmethod
     def high_contrast(cls) -> Palette:
-        """The visitor's high-contrast setting: white on black (21:1), yellow accent (> 14:1),
-        every text >= 7:1 and the focus ring far above 3:1."""
-        background, ink = to_colour("#000000"), to_colour(WHITE)
-        accent = to_colour("#ffd400")
+        """The visitor's high-contrast setting: black on white (21:1), every other text
+        >= 7:1, a dark blue accent and focus ring (> 9:1). Light, like the story's own
+        palettes, so that a screen still drawn in the story's dark ink stays readable."""
+        background, ink = to_colour(WHITE), to_colour("#000000")
+        accent = to_colour("#003c9e")
         return cls(
-            background=background, ink=ink, muted=readable_on("#e8e8e8", background, 7.0),
+            background=background, ink=ink, muted=readable_on("#333333", background, 7.0),
             accent=accent, accent_text=readable_on(accent, background, 7.0),
-            on_accent=ink_on(accent), surface=to_colour("#141414"),
+            on_accent=ink_on(accent), surface=to_colour(WHITE),
         )
 
     def chapter_band(self, colour: str) -> tuple[QColor, QColor]:
