@@ -60,6 +60,15 @@ def make_excepthook(state: ReaderState) -> ExceptHook:
     return hook
 
 
+def _remember_settings(state: ReaderState) -> None:
+    """A desktop user's settings come back at the next run (QSettings); a kiosk never
+    calls this (its visitors always find the defaults)."""
+    from loosstory.ui.settings.store import load_settings, save_settings
+
+    state.set_settings(load_settings())
+    state.settings_changed.connect(save_settings)
+
+
 def run(
     content: Path,
     *,
@@ -102,6 +111,7 @@ def run(
         state, loader, window = build_reader(head, state=state)
         loading = StoryLoading(Path(content), state, window, language)
     policy = setup(state, window) if setup is not None else None  # a mode's (workshop)
+    _remember_settings(state)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(state)
     try:

@@ -151,3 +151,14 @@ def story(tmp_path: Path) -> Story:
 @pytest.fixture
 def load_result(story: Story) -> LoadResult:
     return LoadResult(story=story, problems=[])
+
+
+@pytest.fixture(autouse=True)
+def _private_qsettings(tmp_path_factory):
+    """Remembered settings (QSettings) go to a temporary folder, never the user's own."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder

@@ -744,6 +744,18 @@
         <source>Loos-en-Gohelle — loosstory</source>
         <translation>Loos-en-Gohelle — loosstory</translation>
     </message>
+    <message>
+        <source>{0}, étape {1} sur {2}</source>
+        <translation>{0}, step {1} of {2}</translation>
+    </message>
+    <message>
+        <source>‹ Retour</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Retour à l’endroit d’où vient le lien</source>
+        <translation>Back to where the link was followed</translation>
+    </message>
 </context>
 <context>
     <name>SchematicView</name>
@@ -766,6 +778,81 @@
     <message>
         <source>toit</source>
         <translation>roof</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>Réglages : taille du texte, contraste, mouvements, lecture</source>
+        <translation>Settings: text size, contrast, motion, read-aloud</translation>
+    </message>
+    <message>
+        <source>Réglages</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Taille du texte</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Texte à {0} %</source>
+        <translation>Text at {0}%</translation>
+    </message>
+    <message>
+        <source>Contraste élevé</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Mouvements réduits</source>
+        <translation>Reduced motion</translation>
+    </message>
+    <message>
+        <source>Lire à voix haute</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <source>Lecture à voix haute indisponible : aucune voix n’est installée sur cet ordinateur.</source>
+        <translation>Read-aloud unavailable: no voice is installed on this computer.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Texte à {0} %, contraste élevé {1}, mouvements réduits {2}</source>
+        <translation>Text at {0}%, high contrast {1}, reduced motion {2}</translation>
+    </message>
+    <message>
+        <source>activé</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>désactivé</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>activés</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>désactivés</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Arrêter la lecture</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <source>Réglages ouverts</source>
+        <translation>Settings open</translation>
+    </message>
+    <message>
+        <source>Réglages fermés</source>
+        <translation>Settings closed</translation>
+    </message>
+    <message>
+        <source>Phrase lue</source>
+        <translation>Sentence being read</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ EVENT_KINDS = {
     "language_change": "ref: language code",
     "quiz_start": "ref: chapter id (issue 18)",
     "quiz_end": "ref: chapter id ; value: the share of right answers, 0 to 1",
+    "setting_change": "ref: the setting (text_scale, high_contrast…) ; value: its new value",
 }
 
 _SCHEMA = """

@@ -391,3 +391,23 @@ def test_visits_are_recorded(kiosk, qtbot):
     assert pages == [opened] * (opened != "resilience/intro") + ["resilience/intro",
                                                                  "resilience/mine"]
     assert {e.visit for e in events} == {events[0].visit} and len(events[0].visit) == 16
+
+
+def test_kiosk_visitor_settings_by_aa_counted_then_reset(kiosk, qtbot):
+    """Issue 15: « Aa » is there in kiosk mode too; what a visitor changes is counted
+    (anonymous: which setting, its new value) and the next visitor finds the defaults."""
+    visit(kiosk, qtbot)
+    window = kiosk.reader
+    assert window.settings_button.isVisible()
+    window.settings_button.setFocus()
+    qtbot.keyClick(window.settings_button, Key.Key_Return)
+    panel = window.settings_panel
+    assert panel is not None and panel.isVisible()
+    panel.size_buttons[2].click()
+    panel.contrast.click()
+    assert kiosk.state.settings != Settings()
+    kiosk.reset("idle")
+    assert kiosk.state.settings == Settings()
+    changes = [(e.ref, e.value) for e in read_events(kiosk.settings.stats_file)
+               if e.kind == "setting_change"]
+    assert changes == [("text_scale", 2.0), ("high_contrast", 1.0)]

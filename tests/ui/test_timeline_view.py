@@ -346,3 +346,20 @@ def test_an_open_panel_never_hides_the_event_or_its_neighbours(qtbot, view) -> N
     for item in ordered[index - 1:index + 2]:
         assert item.focus_rect().right() <= panel_left, item.timeline_event.id
         assert item.focus_rect().left() >= view.visible_scene_rect().left()
+
+
+def test_focus_goes_into_the_panel_stays_there_and_comes_back(qtbot, view) -> None:
+    """Issue 15: opening an event moves the focus into its panel; Tab stays inside it until
+    it is closed; closing gives the focus back to the event."""
+    tab_into(view.canvas)
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Right)
+    item = view.focus_item
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Return)
+    assert view.panel.isVisible()
+    assert view.panel.isAncestorOf(QApplication.focusWidget())
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert view.panel.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not view.panel.isVisible()
+    assert QApplication.focusWidget() is view.canvas and view.focus_item is item

@@ -184,6 +184,8 @@ def test_switching_elements_looks_like_opening_the_second_one_directly(qtbot, st
     first.open_element("fondations-memoire")
     second = shown(qtbot, schematic_ui.create(story, FakeState(), None), (1280, 800))
     second.open_element("fondations-memoire")
+    for view in (first, second):  # the focus went into each panel (its ring is not compared)
+        view.panel.close_button.clearFocus()
     # once both layouts have settled, the two panels are drawn pixel for pixel alike
     qtbot.waitUntil(lambda: first.panel.grab().toImage() == second.panel.grab().toImage())
 

@@ -74,6 +74,15 @@ class VisitRecorder(QObject):
         state.position_changed.connect(self._on_move)
         state.language_changed.connect(self.language_changed)
         state.entity_opened.connect(self._on_entity_opened)
+        self._settings = state.settings
+        state.settings_changed.connect(self._on_settings_changed)
+
+    def _on_settings_changed(self, settings) -> None:
+        """Each setting a visitor changes, counted (which one and its new value; anonymous)."""
+        before, self._settings = self._settings, settings
+        for name, value in settings._asdict().items():
+            if before._asdict()[name] != value and self.visit:
+                self._record("setting_change", name, float(value))
 
     def language_changed(self, language: str) -> None:
         if self.visit:

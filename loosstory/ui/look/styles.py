@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from loosstory.ui.look.theme import BODY_FAMILY, Palette, TypeScale, mix
+from loosstory.ui.look.theme import BODY_FAMILY, DARK_INK, Palette, TypeScale, mix
 
 
 def gradient_background(
@@ -29,7 +29,9 @@ def stylesheet(palette: Palette, scale: TypeScale) -> str:
     label = round(scale.label)
     hover = mix(p.accent, "#000000", 0.12).name()
     border = mix(p.ink, p.background, 0.55).name()
+    base = TypeScale.for_size(scale.width, scale.height)  # the « Aa » button: not text-sized
     return f"""
+* {{ outline: none; }}
 QWidget#readerRoot, QStackedWidget#screens {{ background: {p.background.name()}; }}
 QLabel#caption {{ color: {p.ink.name()}; }}
 QLabel#credit, QLabel#progressLabel, QLabel#muted {{ color: {p.muted.name()}; }}
@@ -42,7 +44,7 @@ QPushButton {{
   border: {ring}px solid {border};
 }}
 QPushButton:hover {{ border-color: {p.accent.name()}; }}
-QPushButton:focus {{ border: {ring}px solid {p.accent.name()}; }}
+QPushButton:focus {{ border: {ring}px solid {p.accent_text.name()}; }}
 QPushButton:disabled {{ color: {p.muted.name()}; border-color: transparent;
   background: transparent; }}
 QPushButton[primary="true"] {{
@@ -52,10 +54,12 @@ QPushButton[primary="true"] {{
 QPushButton[primary="true"]:hover {{ background: {hover}; border-color: {hover}; }}
 QPushButton[primary="true"]:focus {{
   background: {p.background.name()}; color: {p.accent_text.name()};
-  border: {ring}px solid {p.accent.name()};
+  border: {ring}px solid {p.accent_text.name()};
 }}
 QLabel#moreText {{ background: {p.accent.name()}; color: {p.on_accent.name()};
   border-radius: {radius}px; }}
+QWidget#cover QPushButton:focus, QPushButton#settingsButton[onDark="true"]:focus {{
+  border: {ring}px solid #ffffff; background: {DARK_INK}; color: #ffffff; }}
 QLabel#coverEyebrow {{ color: #f1e3c8; }}
 QLabel#coverTitle, QLabel#coverSubtitle {{ color: #ffffff; }}
 QLabel#coverCredit {{ color: #e9e4da; }}
@@ -64,7 +68,21 @@ QPushButton#startButton {{ font-size: {round(scale.body * 1.2)}px;
   min-width: {round(scale.touch * 4.5) - 2 * ring - 2 * pad_h}px; }}
 QTextBrowser {{ background: transparent; border: {ring}px solid transparent;
   border-radius: {ring * 2}px; }}
-QTextBrowser:focus {{ border: {ring}px solid {p.accent.name()}; }}
+QTextBrowser:focus {{ border: {ring}px solid {p.accent_text.name()}; }}
+QFrame#settingsPanel {{ background: {p.surface.name()}; border: {ring}px solid {p.ink.name()};
+  border-radius: {ring * 3}px; }}
+QLabel#settingsTitle, QLabel#settingsLabel, QLabel#readingBand {{
+  font-family: "{BODY_FAMILY}"; }}
+QLabel#settingsTitle {{ color: {p.ink.name()}; font-size: {round(scale.body * 1.2)}px;
+  font-weight: 700; }}
+QLabel#settingsLabel {{ color: {p.ink.name()}; font-size: {label}px; }}
+QPushButton:checked {{ background: {p.ink.name()}; color: {p.background.name()}; }}
+QPushButton:checked:focus {{ border: {ring}px solid {p.accent_text.name()}; }}
+QPushButton#settingsButton {{ padding: 0; font-size: {round(base.body * 0.95)}px;
+  min-height: 0; min-width: 0; border-radius: {base.touch // 2}px; }}
+QLabel#readingBand {{ background: {p.ink.name()}; color: {p.background.name()};
+  font-size: {round(scale.body * 1.1)}px; padding: {scale.gap}px;
+  border-radius: {ring * 2}px; }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ background: transparent; width: {max(10, ring * 3)}px; margin: 0; }}

@@ -108,6 +108,19 @@ class Palette(NamedTuple):
             surface=mix(background, WHITE, 0.6),
         )
 
+    @classmethod
+    def high_contrast(cls) -> Palette:
+        """The visitor's high-contrast setting: black on white (21:1), every other text
+        >= 7:1, a dark blue accent and focus ring (> 9:1). Light, like the story's own
+        palettes, so that a screen still drawn in the story's dark ink stays readable."""
+        background, ink = to_colour(WHITE), to_colour("#000000")
+        accent = to_colour("#003c9e")
+        return cls(
+            background=background, ink=ink, muted=readable_on("#333333", background, 7.0),
+            accent=accent, accent_text=readable_on(accent, background, 7.0),
+            on_accent=ink_on(accent), surface=to_colour(WHITE),
+        )
+
     def chapter_band(self, colour: str) -> tuple[QColor, QColor]:
         """(band colour, ink on it) for a chapter colour."""
         band = to_colour(colour)

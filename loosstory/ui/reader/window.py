@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,8 @@ if TYPE_CHECKING:  # built when the story is there, imported then (not before th
     from loosstory.ui.screens.cover import CoverScreen
     from loosstory.ui.screens.problems import ProblemsScreen
     from loosstory.ui.screens.sommaire import SommaireScreen
+    from loosstory.ui.settings.panel import SettingsPanel
+    from loosstory.ui.speech.reader import ReadAloud
 
 AFTER_SWITCH_MS = 250  # a language switch builds the screens not shown after the one shown
 WINDOW_TITLE = QT_TRANSLATE_NOOP("ReaderWindow", "Loos-en-Gohelle — loosstory")
@@ -85,6 +88,9 @@ class ReaderWindow(QWidget):
         root.setObjectName("readerRoot")
         self.stack = QStackedWidget(root)
         self.stack.setObjectName("screens")
+        # a screen's minimum size (its controls at 200 % text) never makes the window
+        # outgrow the display: the window keeps its size, the screens fit in it
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -108,6 +114,16 @@ class ReaderWindow(QWidget):
         }
         if eager:
             self._build_eager_screens()
+
+        from loosstory.ui.settings.button import settings_button  # a plain QPushButton
+
+        self.settings_button = settings_button(self)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_panel: SettingsPanel | None = None  # built on the first « Aa »
+        self.speech: ReadAloud | None = None
+        self._reading_band: QWidget | None = None
+        self._back: QWidget | None = None  # « Retour », built after the first link followed
+        state.history_changed.connect(self._place_settings_button)
 
         self.transition = Transition(root, state.config.transition_ms)
         state.about_to_change.connect(self.transition.capture)
@@ -152,7 +168,9 @@ class ReaderWindow(QWidget):
         if spec is None or not spec.available(self.state):
             return None
         widget = spec.build(self.state, self.loader, self.palette_)
-        set_enum_property(widget, "focusPolicy", "StrongFocus")  # the cover: before its first frame
+        # The screen takes the focus when shown (its keys reach the window), but Tab never
+        # stops on it: ClickFocus, not StrongFocus (an invisible stop, issue 15)
+        set_enum_property(widget, "focusPolicy", "ClickFocus")  # the cover: before its first frame
         widget.setAccessibleName(QCoreApplication.translate("ReaderWindow", spec.title))
         self.screens[name] = widget
         self.stack.addWidget(widget)
@@ -211,7 +229,66 @@ class ReaderWindow(QWidget):
     def _on_settings_changed(self, _settings: object) -> None:
         self.transition.duration_ms = 0 if self.state.reduced_motion else (
             self.state.config.transition_ms)
+        story = self.state.story
+        palette = Palette.high_contrast() if self.state.settings.high_contrast else (
+            Palette.from_look(story.look if story else Look()))
+        if palette != self.palette_:
+            self.palette_ = palette
+            self._apply_qpalette()
+            self._scale = None  # the style sheet again, in the new colours
         self._rescale()
+
+    # -- the visitor's settings (ui/settings) ----------------------------------------------
+    def open_settings(self) -> None:
+        """Open the settings panel over the current screen; the focus goes into it."""
+        if self.settings_panel is None:
+            from loosstory.ui.settings.panel import ReadingBand, SettingsPanel
+            from loosstory.ui.speech.reader import ReadAloud
+
+            self.speech = ReadAloud(parent=self)
+            self.settings_panel = SettingsPanel(self.state, self.speech, self.text_to_read, self)
+            self._reading_band = ReadingBand(self.speech, self)
+            if self._scale is not None:
+                self.settings_panel.apply_scale(self._scale)
+        self.settings_panel.open_panel(self.settings_button)
+
+    def text_to_read(self) -> str:
+        """The visible text of the current screen (an open panel's included), in order."""
+        from PySide6.QtGui import QTextDocumentFragment
+        from PySide6.QtWidgets import QLabel, QTextBrowser
+
+        parts: list[str] = []
+        for widget in self.current_screen().findChildren(QWidget):
+            if not widget.isVisibleTo(self):
+                continue
+            if isinstance(widget, QTextBrowser):
+                parts.append(widget.toPlainText())
+            elif isinstance(widget, QLabel) and widget.text():
+                parts.append(QTextDocumentFragment.fromHtml(widget.text()).toPlainText()
+                             if "<" in widget.text() else widget.text())
+        return "\n".join(parts)
+
+    def stop_reading(self) -> None:
+        if self.speech is not None:
+            self.speech.stop()
+
+    def _place_settings_button(self) -> None:
+        # sized from the window alone, not the text size: at 200 % it stays out of the headers
+        side = TypeScale.for_size(self.width(), self.height()).touch
+        margin = max(6, side // 8)
+        self.settings_button.setGeometry(self.width() - side - margin, margin, side, side)
+        self.settings_button.raise_()
+        if self._back is None and self.state.can_go_back:
+            from loosstory.ui.reader.back import BackButton
+
+            self._back = BackButton(self.state, self)
+        if self._back is not None:
+            self._back.place(self.width() - side - 2 * margin, margin, side)
+            self._back.refresh()
+        if self.settings_panel is not None and self._scale is not None:
+            self.settings_panel.apply_scale(self._scale)
+            if self.settings_panel.isVisible():
+                self.settings_panel.raise_()  # over the « Aa » button while open
 
     # screens by name, for the tools and tests that look at one
     @property
@@ -249,12 +326,26 @@ class ReaderWindow(QWidget):
         return self.stack.currentWidget()
 
     def _show_screen(self, name: str) -> None:
+        button = self.settings_button
+        if button.property("onDark") != (name == "cover"):
+            button.setProperty("onDark", name == "cover")  # its focus ring over the dark scene
+            if self.isVisible():  # re-polished (not before the first frame: it builds `Qt`)
+                button.style().unpolish(button)
+                button.style().polish(button)
         widget = self._ensure_screen(name) or self.problems
         self.stack.setCurrentWidget(widget)
         widget.setFocus()  # Qt.FocusReason.OtherFocusReason
         self.transition.play(self.state.direction)
 
     def _after_move(self, chapter: int, page: int) -> None:
+        self.stop_reading()
+        shown, path = self.state.page, self.state.path
+        if shown is not None and path is not None and self.isVisible():
+            from loosstory.ui.settings.announce import announce  # screen readers
+
+            step, total = path.story_progress()
+            announce(self, QCoreApplication.translate("ReaderWindow", "{0}, étape {1} sur {2}")
+                     .format(shown.title, step, total))
         if self.page is not None and self.stack.currentWidget() is self.page:
             if not self.page.isAncestorOf(QApplication.focusWidget()):
                 self.page.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -278,10 +369,12 @@ class ReaderWindow(QWidget):
         self.setStyleSheet(stylesheet(self.palette_, scale))
         for widget in self.screens.values():
             widget.apply_scale(scale)
+        self._place_settings_button()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.transition.finish()
         self._rescale()
+        self._place_settings_button()
         super().resizeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
@@ -349,6 +442,25 @@ class ReaderWindow(QWidget):
         if shown is not None and shown.overlay_key(event):
             return True
         focus = QApplication.focusWidget()
+        panel = self.settings_panel
+        if panel is not None and panel.isVisible():
+            if key == Qt.Key.Key_Escape:
+                panel.close_panel()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QAbstractButton):
+                focus.click()
+                return True
+            return False  # the panel's own keys (Tab stays inside it)
+        self.stop_reading()  # any key stops read-aloud
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if (key == Qt.Key.Key_Backspace or (alt and key == Qt.Key.Key_Left)) and self.state.back():
+            return True  # Back after a link
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and self._text_size_key(key):
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QAbstractButton) \
+                and focus.window() is self.window() and focus.isEnabled():
+            focus.click()  # Enter activates a focused button, as Space does
+            return True
         if screen == PAGE and key != Qt.Key.Key_F11:
             from loosstory.ui.reader.gestures import gesture_owner  # imported with the page screen
 
@@ -361,6 +473,30 @@ class ReaderWindow(QWidget):
             self.actions[action]()
             return True
         return shown is not None and shown.handle_key(event)
+
+    def _text_size_key(self, key: int) -> bool:
+        """Ctrl+plus / Ctrl+minus / Ctrl+0: the text size steps 100, 150, 200 %."""
+        steps = (1.0, 1.5, 2.0)
+        current = self.state.settings.text_scale
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            bigger = [s for s in steps if s > current + 0.01]
+            target = bigger[0] if bigger else steps[-1]
+        elif key == Qt.Key.Key_Minus:
+            smaller = [s for s in steps if s < current - 0.01]
+            target = smaller[-1] if smaller else steps[0]
+        elif key == Qt.Key.Key_0:
+            target = 1.0
+        else:
+            return False
+        self.state.change_settings(text_scale=target)
+        return True
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.BackButton and self.state.back():
+            event.accept()
+            return
+        self.stop_reading()  # any input stops read-aloud
+        super().mousePressEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.loader.wait_for_done(5000)
@@ -377,6 +513,7 @@ class ReaderWindow(QWidget):
                     app.focusChanged.disconnect(self._on_focus_changed)
                 except (RuntimeError, TypeError):
                     pass
+        self.stop_reading()
         watched, self._key_widget = self._key_widget, None
         if watched is not None and shiboken6.isValid(watched):
             watched.removeEventFilter(self)

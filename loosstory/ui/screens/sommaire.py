@@ -332,10 +332,9 @@ class SommaireScreen(Screen):
         return all(card.image.is_ready for card in self.cards)
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        """With the focus on the screen itself (just shown), an arrow or Tab goes to the
-        first card."""
-        keys = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up,
-                Qt.Key.Key_Tab)
+        """With the focus on the screen itself (just shown), an arrow goes to the first card;
+        Tab follows the screen (« Accueil » … « Commencer la visite », then the cards)."""
+        keys = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up)
         if self.cards and QApplication.focusWidget() is self and event.key() in keys:
             self.cards[0].setFocus(Qt.FocusReason.TabFocusReason)
             return True

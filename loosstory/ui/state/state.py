@@ -55,6 +55,7 @@ class ReaderState(QObject):
     entity_requested = Signal(str)
     entity_opened = Signal(str, str)
     term_requested = Signal(str)  # a glossary link ("glossaire:ID", issue 18): its term id
+    history_changed = Signal()  # a link followed, or Back: ``can_go_back`` may differ
     story_loaded = Signal()
     language_changed = Signal(str)
     mode_changed = Signal(str)
@@ -86,6 +87,9 @@ class ReaderState(QObject):
         self._mode = READER
         self._settings = Settings()
         self._opening = ""  # the entity navigate() is opening (views built meanwhile open it)
+        # Back after a link (issue 15): where the visitor was (screen, page ref, open entity)
+        self._history: list[tuple[str, str, str]] = []
+        self._open_entity = ""  # the last entity a view reported opened on this page
 
     @property
     def loading(self) -> bool:
@@ -271,6 +275,7 @@ class ReaderState(QObject):
     # -- moving -------------------------------------------------------------------------
     def _move(self, moved: bool, direction: int) -> bool:
         if moved:
+            self._open_entity = ""
             self._set_screen(PAGE, direction)
         return moved
 
@@ -348,6 +353,35 @@ class ReaderState(QObject):
             target = target[1:]
         elif ":" in target or "." in target or target.startswith("/"):
             return False  # a URL or a file: never opened
+        page = self.page
+        where = (self._screen, page.ref if page is not None else "", self._open_entity)
+        if self._follow(target):
+            self._history = [*self._history[-49:], where]
+            self.history_changed.emit()
+            return True
+        return False
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self._history)
+
+    def back(self) -> bool:
+        """Back to where the visitor was before the last link (its panel open again)."""
+        if not self._history:
+            return False
+        screen, ref, entity = self._history.pop()
+        self.history_changed.emit()
+        if screen == PAGE and ref:
+            self.go_to_ref(ref)
+            if entity:
+                self._follow(entity)
+            elif self._open_entity:
+                self._open_entity = ""
+        elif screen in (COVER, SOMMAIRE):
+            self._set_screen(screen, -1)
+        return True
+
+    def _follow(self, target: str) -> bool:
         if self.go_to_ref(target):
             return True
         if _ID.match(target):
@@ -374,6 +408,7 @@ class ReaderState(QObject):
 
     def report_opened(self, view: str, entity: str) -> None:
         """A view opened ``entity`` (a tap, a key, a link): :attr:`entity_opened`."""
+        self._open_entity = entity
         self.entity_opened.emit(view, entity)
 
     def _view_page_of(self, entity: str) -> str:

@@ -305,6 +305,8 @@ QPushButton#closeButton {{ text-align: center; }}
         self.show()
         self.raise_()
         self._fit_body()
+        if self.isVisible():  # the focus goes into the open panel (back to its element on close)
+            self.close_button.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def plain_text(self) -> str:
         """What the panel says, for tests and screen readers."""
@@ -323,6 +325,18 @@ QPushButton#closeButton {{ text-align: center; }}
             self.link_activated.emit(target[1:])
         elif target.startswith("glossaire:"):  # a glossary term: its pop-up (issue 18)
             self.link_activated.emit(target)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt API)
+        """Tab stays inside the open panel until it is closed (issue 15)."""
+        chain = [w for w in self.findChildren(QWidget) if w.isVisible() and w.isEnabled()
+                 and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if not chain:
+            return super().focusNextPrevChild(forward)
+        focus = self.focusWidget()
+        index = chain.index(focus) if focus in chain else -1
+        chain[(index + (1 if forward else -1)) % len(chain)].setFocus(
+            Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         if event.key() == Qt.Key.Key_Escape:

@@ -1,0 +1,1 @@
+"""The visitor's settings: the « Aa » button, its panel, and where a desktop keeps them."""
