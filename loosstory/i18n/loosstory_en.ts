@@ -783,8 +783,8 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <source>Réglages : taille du texte, contraste, mouvements, lecture</source>
-        <translation>Settings: text size, contrast, motion, read-aloud</translation>
+        <source>Réglages d’affichage et de lecture</source>
+        <translation>Display and reading settings</translation>
     </message>
     <message>
         <source>Réglages</source>

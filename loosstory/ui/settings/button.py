@@ -13,6 +13,6 @@ def settings_button(parent: QWidget) -> QPushButton:
     button.setText("Aa")
     button.setObjectName("settingsButton")
     button.setAccessibleName(QCoreApplication.translate(
-        "SettingsPanel", "Réglages : taille du texte, contraste, mouvements, lecture"))
+        "SettingsPanel", "Réglages d’affichage et de lecture"))
     button.setAutoDefault(False)
     return button
