@@ -123,3 +123,13 @@ def test_snapshot_in_english(qtbot, tmp_path):
                  "--size", "1024x768", "-o", str(out)]) == 0
     assert QImage(str(out)).size().width() == 1024
     assert i18n.interface_language() == "fr"  # put back for whoever runs next
+
+
+def test_language_button_sits_beside_the_settings_button(reader):
+    _state, window = reader
+    for size in ((1024, 768), (1920, 1080)):
+        window.resize(*size)
+        language, settings = window.language_button, window.settings_button
+        assert language.isVisible() and settings.isVisible()
+        assert not language.geometry().intersects(settings.geometry()), size
+        assert settings.geometry().right() < size[0]

@@ -84,6 +84,7 @@ class LanguageButton(QPushButton):
     def __init__(self, state: ReaderState, parent: QWidget,
                  switcher: LanguageSwitcher | None = None) -> None:
         super().__init__(parent)
+        self.right_reserve = 0  # set by the window: its « Aa » button sits there
         self.setObjectName("languageButton")
         self.state = state
         self.switcher = switcher or LanguageSwitcher(state, self)
@@ -108,7 +109,9 @@ class LanguageButton(QPushButton):
         parent = self.parentWidget()
         hint = self.sizeHint()
         width, height = max(hint.width(), 120), max(hint.height(), 48)
-        self.setGeometry(parent.width() - width - MARGIN, MARGIN, width, height)
+        # right_reserve: room the window keeps at the top right for its « Aa » button
+        right = parent.width() - self.right_reserve - MARGIN
+        self.setGeometry(right - width, MARGIN, width, height)
         self.raise_()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -278,6 +278,8 @@ class ReaderWindow(QWidget):
         margin = max(6, side // 8)
         self.settings_button.setGeometry(self.width() - side - margin, margin, side, side)
         self.settings_button.raise_()
+        self.language_button.right_reserve = side + margin  # side by side, not on top
+        self.language_button.place()
         if self._back is None and self.state.can_go_back:
             from loosstory.ui.reader.back import BackButton
 
