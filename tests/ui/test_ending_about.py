@@ -119,3 +119,20 @@ def test_closing_and_about_screens_are_readable_and_big_enough(reader):
         assert contrast_ratio(palette.ink, palette.background) >= 4.5
         assert contrast_ratio(palette.muted, palette.background) >= 4.5
         assert screen.accessibleName() and screen.text.accessibleName()
+
+
+def test_about_taller_than_the_screen_says_so_and_pagedown_shows_the_rest(qtbot, tmp_path):
+    story = build_story(tmp_path / "pack")
+    story.about = About(credits=tuple(Credit(f"Rôle {n}", f"Personne {n}") for n in range(30)))
+    reader = make_reader(qtbot, LoadResult(story=story, problems=[]), size=(1024, 600))
+    reader.state.show_about()
+    about = reader.window.current_screen()
+    bar = about.text.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and about.text.more.isVisible())
+    # the cue is set in the screen's type, as on a page (it was left at a few pixels)
+    assert about.text.more.font().pixelSize() >= 12
+    about.back_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(about.back_button, Key.Key_PageDown)
+    assert bar.value() > 0 and reader.state.screen == screens.ABOUT
+    qtbot.keyClick(about.back_button, Key.Key_PageUp)
+    assert bar.value() == 0

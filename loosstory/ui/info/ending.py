@@ -115,6 +115,7 @@ class InfoScreen(Screen):
         self.text.setFont(font)
         self.text.document().setDefaultFont(font)
         self.text.document().setDefaultStyleSheet(self.document_css())
+        self.text.scale_cue(scale)
         self.refresh()
         self._fit()
 
@@ -154,6 +155,12 @@ class InfoScreen(Screen):
                 target = self.buttons[0]
             if target is not None:
                 target.click()
+                event.accept()
+                return
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_Up):
+            # the text taller than the screen: a screenful at a time, as on a page
+            down = key in (Qt.Key.Key_PageDown, Qt.Key.Key_Down)
+            if self.text.show_more(1 if down else -1):
                 event.accept()
                 return
         if key == Qt.Key.Key_Escape:

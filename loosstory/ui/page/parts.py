@@ -94,6 +94,10 @@ class PageText(QTextBrowser):
                            viewport.height() - size.height() - 4)
             self.more.raise_()
 
+    def scale_cue(self, scale: TypeScale) -> None:
+        """The « more » cue's type size, from the screen's type scale."""
+        self.more.setFont(body_font(min(scale.label, scale.caption), bold=True))
+
     @property
     def hidden_below(self) -> int:
         """Pixels of text below the visible part (0 when the rest is shown)."""

@@ -333,7 +333,7 @@ class PageScreen(ReadingMixin, Screen):
         self.footer.setContentsMargins(m, round(scale.gap * 0.7), m, round(scale.gap * 1.0))
         self.footer.setSpacing(scale.gap)
         self.path_label.setFont(body_font(scale.caption))
-        self.text.more.setFont(body_font(min(scale.label, scale.caption), bold=True))
+        self.text.scale_cue(scale)
         self.path_progress.thickness = max(6.0, scale.body * 0.3)
         self.path_progress.setFixedHeight(round(self.path_progress.thickness * 2))
         font = body_font(scale.body)
