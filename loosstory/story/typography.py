@@ -1,4 +1,4 @@
-"""French typesetting: a non-breaking space before ? ! : ; » and after «.
+"""French typesetting: a non-breaking space before ? ! : ; » and after «, curly apostrophes.
 
 Authors type ordinary spaces; without this, a window's line wrapping can leave a lone
 "?" at the start of a line, which French readers see as a mistake.
@@ -18,11 +18,14 @@ _TAG = re.compile(r"(<[^>]*>)")
 _URL_COLON = re.compile(r"\b(https?|mailto|file)\u00a0:")
 # "32 000": a group of thousands never ends a line (a non-breaking space inside the number)
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+# "d'expérimentations": a typed apostrophe between two letters is the typographic one
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 
 
 def french_spacing(text: str) -> str:
     spaced = _AFTER.sub(r"\1" + NBSP, _BEFORE.sub(NBSP + r"\1", text))
     spaced = _THOUSANDS.sub(NBSP, spaced)
+    spaced = _APOSTROPHE.sub("\u2019", spaced)
     return _URL_COLON.sub(r"\1:", spaced)
 
 

@@ -27,7 +27,7 @@ def _broken(root: Path) -> Path:
 
 @pytest.fixture
 def kiosk_on_pack(qtbot, tmp_path):
-    source = _good(tmp_path / "source", "L'histoire actuelle")
+    source = _good(tmp_path / "source", "L’histoire actuelle")
     kiosk = make_kiosk(qtbot, load_story(source), tmp_path / "data", source=source,
                        watch_folder=tmp_path / "depot")
     yield kiosk
@@ -46,7 +46,7 @@ def test_an_invalid_new_pack_leaves_the_old_story_running(kiosk_on_pack, qtbot, 
     assert blocker.args[0] is False
     assert kiosk.content.pending is None
     kiosk.reset("idle")
-    assert kiosk.state.story.title == "L'histoire actuelle" and kiosk.state.playable
+    assert kiosk.state.story.title == "L’histoire actuelle" and kiosk.state.playable
     assert not list((tmp_path / "data" / "packs").glob("*"))  # the rejected copy is gone
     kiosk.open_pin()
     kiosk.pinpad.code = STAFF_PIN
@@ -64,7 +64,7 @@ def test_a_valid_pack_takes_over_at_the_next_idle_reset(kiosk_on_pack, qtbot, tm
     with qtbot.waitSignal(kiosk.content.checked, timeout=10000) as blocker:
         kiosk.content.submit(_good(tmp_path / "nouveau"))
     assert blocker.args[0] is True
-    assert kiosk.state.story.title == "L'histoire actuelle"  # not in the middle of a visit
+    assert kiosk.state.story.title == "L’histoire actuelle"  # not in the middle of a visit
     qtbot.waitUntil(lambda: kiosk.mode == modes.ATTRACT, timeout=3000)
     assert kiosk.state.story.title == "Une nouvelle histoire"
     assert kiosk.attract.slides[0].title == "Une nouvelle histoire"
@@ -98,7 +98,7 @@ def test_admin_reload_with_a_broken_folder_keeps_the_story(kiosk_on_pack, qtbot,
     qtbot.waitUntil(lambda: kiosk.admin.details.text().startswith("Contenu refusé"))
     assert kiosk.mode == modes.ADMIN
     kiosk.admin.buttons["close"].click()
-    assert kiosk.mode == modes.ATTRACT and kiosk.state.story.title == "L'histoire actuelle"
+    assert kiosk.mode == modes.ATTRACT and kiosk.state.story.title == "L’histoire actuelle"
 
 
 # -- settings and PIN ----------------------------------------------------------------------

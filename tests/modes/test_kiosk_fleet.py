@@ -18,7 +18,7 @@ from loosstory.story.loader import load_story
 from tests.modes.conftest import make_kiosk
 from tests.story.packs import FIRST, STORY_YAML, write_pack
 
-OLD, NEW = "L'histoire actuelle", "La nouvelle exposition"
+OLD, NEW = "L’histoire actuelle", "La nouvelle exposition"
 
 
 def _pack(root: Path, title: str, extra_image: str = "") -> Path:

@@ -26,7 +26,8 @@ TO_SUPPLY = ["Jean François Caron, ancien maire de Loos-en-Gohelle", "Mobiloos"
 
 
 def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Same wording: spaces of any kind and the typographic apostrophe do not count."""
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip()
 
 
 def test_the_bundled_pack_has_no_error() -> None:
@@ -201,3 +202,9 @@ def test_the_bundled_questions_and_views_are_set_in_french(story) -> None:
 
     assert story.chapter("culture-et-patrimoine").question.endswith(f"loossoise{NBSP}?")
     assert f"«{NBSP}le réel{NBSP}»" in story.schematic.element("pilier-innovation").label
+
+
+def test_the_chapter_questions_have_no_straight_apostrophe(story) -> None:
+    """The questions come from YAML, where « d'expérimentations » is typed straight."""
+    for chapter in story.chapters:
+        assert "'" not in chapter.question, chapter.question

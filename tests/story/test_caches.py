@@ -161,7 +161,7 @@ def test_cached_head_equals_a_parsed_one_and_the_second_start_parses_nothing(
     assert parses == ["story.yaml"] * 2, "the second start must not parse story.yaml"
 
     for got in (first, second):
-        assert got.story.title == "Une histoire d'essai"
+        assert got.story.title == "Une histoire d\u2019essai"
         assert got.story.cover == parsed.story.cover
         assert described(got.problems) == described(parsed.problems)
         assert got == parsed
@@ -182,15 +182,15 @@ def test_cached_head_works_with_the_yaml_parser_broken(pack, cache, monkeypatch)
 def test_story_yaml_edited_within_the_same_size_and_times_is_parsed_again(
     pack, cache, parses
 ) -> None:
-    assert load_head(pack, cache=True).story.title == "Une histoire d'essai"
+    assert load_head(pack, cache=True).story.title == "Une histoire d\u2019essai"
     rewrite_keeping_size_and_times(pack / "story.yaml", "Une histoire d'essai",
                                    "Une aventure d'essai")
     again = load_head(pack, cache=True)
-    assert again.story.title == "Une aventure d'essai"
+    assert again.story.title == "Une aventure d\u2019essai"
     assert again == load_head(pack)
     assert len(parses) == 3
     # and the new text is the one kept now
-    assert load_head(pack, cache=True).story.title == "Une aventure d'essai"
+    assert load_head(pack, cache=True).story.title == "Une aventure d\u2019essai"
     assert len(parses) == 3
 
 
@@ -301,7 +301,7 @@ def test_two_packs_with_the_same_folder_name_keep_their_own_head(
                      story=STORY_YAML.replace("Une histoire d'essai", "Une autre histoire"))
     assert head_file(one) != head_file(two)
     for _ in range(2):
-        assert load_head(one, cache=True).story.title == "Une histoire d'essai"
+        assert load_head(one, cache=True).story.title == "Une histoire d\u2019essai"
         assert load_head(two, cache=True).story.title == "Une autre histoire"
     assert len(parses) == 2
 
@@ -527,7 +527,7 @@ def test_each_language_gets_its_own_story_from_the_cache(tmp_path, cache, loads)
     expected = {language: load_story(pack, language) for language in (None, "fr", "en")}
     assert expected["en"].ok and expected["fr"].ok
     assert expected["en"].story.title == "A test story"
-    assert expected["fr"].story.title == "Une histoire d'essai"
+    assert expected["fr"].story.title == "Une histoire d\u2019essai"
 
     for language in ("en", "fr", None, "en", "en", "fr"):
         assert_same(load_story_cached(pack, language), expected[language])
@@ -540,7 +540,7 @@ def test_two_packs_with_the_same_folder_name_are_not_confused(tmp_path, cache, l
     two = write_pack(tmp_path / "b" / "pack",
                      story=STORY_YAML.replace("Une histoire d'essai", "Une autre histoire"))
     for _ in range(2):
-        assert load_story_cached(one).story.title == "Une histoire d'essai"
+        assert load_story_cached(one).story.title == "Une histoire d\u2019essai"
         assert load_story_cached(two).story.title == "Une autre histoire"
     assert len(loads) == 2
 

@@ -25,7 +25,7 @@ def test_good_pack_loads_in_guided_path_order(tmp_path: Path) -> None:
     assert result.errors == [], [p.format() for p in result.errors]
     story = result.story
     assert story is not None and result.ok
-    assert story.title == "Une histoire d'essai"
+    assert story.title == "Une histoire d\u2019essai"
     assert [c.id for c in story.chapters] == ["premier", "second"]
     first = story.chapters[0]
     # intro page + 2 pages + the Sources page made from the front matter
@@ -34,7 +34,7 @@ def test_good_pack_loads_in_guided_path_order(tmp_path: Path) -> None:
     assert first.colour == "#2d4f7c"
     assert story.look.ink == "#1f2326" and story.look.accent == "#2d4f7c"
     assert first.cover is not None and first.cover.file is not None
-    assert first.question == "Comment commence l'histoire\u00a0?"  # French spacing
+    assert first.question == "Comment commence l\u2019histoire\u00a0?"  # French spacing
 
 
 def test_page_content_figures_and_links(tmp_path: Path) -> None:

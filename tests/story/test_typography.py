@@ -51,3 +51,13 @@ def test_a_number_with_thousands_never_breaks_across_lines() -> None:
     assert french_spacing("de 800 à 2 400 habitants, 7 944 en 1962") == \
         "de 800 à 2\u00a0400 habitants, 7\u00a0944 en 1962"
     assert french_spacing("en 2013 1234") == "en 2013 1234"  # not a group of three
+
+
+def test_a_typed_apostrophe_between_letters_becomes_the_typographic_one() -> None:
+    """Chapter questions come from YAML, where authors type « d'expérimentations »."""
+    assert french_spacing("passer d'expérimentations à l'échelle") == (
+        "passer d\u2019expérimentations à l\u2019échelle")
+    assert french_spacing("'cité' 1980's") == "'cité' 1980's"  # not between two letters
+    html = "<p title=\"l'a\">l'eau <code>x'y</code></p>"
+    assert french_spacing_html(html) == "<p title=\"l'a\">l\u2019eau <code>x'y</code></p>"
+

@@ -229,7 +229,7 @@ def test_a_new_screen_is_one_class_and_one_registry_line(qtbot, two_readers, mon
     state.show_screen("about")
     for window in (one, other):
         about = window.current_screen()
-        assert isinstance(about, AboutScreen) and about.label.text() == "Une histoire d'essai"
+        assert isinstance(about, AboutScreen) and about.label.text() == "Une histoire d\u2019essai"
         assert about.accessibleName() == "À propos" and about.scaled is not None
     qtbot.keyClick(one, Key.Key_Right)  # no binding on this screen: the key is not used
     assert state.screen == "about"
