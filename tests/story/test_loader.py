@@ -314,3 +314,11 @@ def test_cover_and_look_sections_are_checked_alike(tmp_path: Path) -> None:
     result = load_story(write_pack(tmp_path / "flat", story=flat))
     find(result, "cover doit contenir image, alt, caption, credit", "error")
     find(result, "look doit contenir palette, background, ink, accent", "error")
+
+
+def test_the_engine_tests_pack_checks_clean() -> None:
+    """tests/packs/README.md: the tests rely on `check tests/packs/mini` finding nothing."""
+    from tests.packs import MINI
+
+    result = load_story(MINI)
+    assert result.problems == [], "\n".join(p.format() for p in result.problems)
