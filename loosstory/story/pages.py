@@ -10,6 +10,7 @@ from pathlib import Path
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.nl2br import Nl2BrExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.treeprocessors import Treeprocessor
 
@@ -84,12 +85,15 @@ class _SafeMarkdown(Extension):
         md.treeprocessors.register(_LinkSanitizer(md), "loosstory_links", 0)
 
 
-def make_renderer() -> Callable[[str], str]:
+def make_renderer(line_breaks: bool = False) -> Callable[[str], str]:
+    """``line_breaks``: each line of the source is a line on screen (easy-to-read texts put
+    one sentence on each line, as the FALC rules ask)."""
     # Extensions as objects, not names: a name makes Markdown scan every installed package's
     # entry points (importlib.metadata, ~30 ms of every load and check).
-    renderer = markdown.Markdown(
-        extensions=[SaneListExtension(), _SafeMarkdown()], output_format="html"
-    )
+    extensions: list[Extension] = [SaneListExtension(), _SafeMarkdown()]
+    if line_breaks:
+        extensions.append(Nl2BrExtension())
+    renderer = markdown.Markdown(extensions=extensions, output_format="html")
 
     def render(text: str) -> str:
         renderer.reset()
@@ -99,6 +103,12 @@ def make_renderer() -> Callable[[str], str]:
 
 
 render_markdown = make_renderer()
+_render_lines = make_renderer(line_breaks=True)
+
+
+def render_level(name: str, text: str) -> str:
+    """A reading level's HTML: the *facile* text keeps one sentence a line."""
+    return (_render_lines if name == "facile" else render_markdown)(text)
 
 
 @dataclass
@@ -271,7 +281,7 @@ def parse_pages(
                 precisions=precisions,
                 notes=notes,
                 notes_html=render_markdown(notes) if notes else "",
-                levels={name: render_markdown(level.markdown) for name, level in levels.items()},
+                levels={name: render_level(name, level.markdown) for name, level in levels.items()},
             )
         )
     return ParsedPages(pages, problems)

@@ -60,3 +60,16 @@ def test_the_workshop_pack_keeps_each_level_and_warns_where_facile_breaks_the_ru
     assert [line for line, _ in warnings] == [28, 29, 29]
     assert "phrase de 19 mots" in warnings[0][1]
     assert "pourcentage" in warnings[1][1] and "abréviation « SEM »" in warnings[2][1]
+
+
+def test_an_easy_text_keeps_one_sentence_a_line() -> None:
+    """FALC: each line of a *facile* block is a line on screen, not one run-on paragraph;
+    the other levels wrap as ordinary paragraphs."""
+    from loosstory.story.pages import render_level
+
+    text = "Les mines ferment.\nLes gens perdent leur travail."
+    assert render_level("facile", text) == (
+        "<p>Les mines ferment.<br>\nLes gens perdent leur travail.</p>")
+    assert "<br" not in render_level("approfondi", text)
+    constat = load_story(PACK).story.chapter("energie").pages[0]
+    assert "<br" in constat.html_at("facile")
