@@ -49,5 +49,5 @@ def test_the_overview_of_the_bundled_story_paints_fast(qtbot) -> None:
     reader.state.show_screen("overview")
     reader.window.repaint()
     elapsed = time.perf_counter() - start
-    assert len(reader.window.screens["overview"].grid.items) == 57
+    assert len(reader.window.screens["overview"].grid.items) == 63
     assert elapsed < 1.0  # the figure: all pages shown within 1 s
