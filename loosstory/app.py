@@ -110,8 +110,8 @@ def run(
         state = ReaderState(head, config, loading=True)
         state, loader, window = build_reader(head, state=state)
         loading = StoryLoading(Path(content), state, window, language)
+    _remember_settings(state)  # first: a mode's own choice (the class's level) wins over it
     policy = setup(state, window) if setup is not None else None  # a mode's (workshop)
-    _remember_settings(state)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(state)
     try:

@@ -37,3 +37,40 @@ def test_the_workshop_sets_the_class_level_and_shows_glossary_quiz_and_printing(
     assert state.screen == "quiz"
     qtbot.mouseClick(bar.glossary_button, LEFT)
     assert state.screen == "glossary"
+
+
+def test_the_class_level_is_not_undone_by_the_remembered_settings(tmp_path) -> None:
+    """`loosstory --workshop --level facile` on a desktop that remembers a visitor's
+    settings: the class still reads the facile level (the remembered settings used to be
+    applied after the workshop had set it, putting the level back to standard)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        f"QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})\n"
+        "from loosstory.ui.settings.store import save_settings\n"
+        "from loosstory.ui.state.settings import DEFAULT_SETTINGS\n"
+        "save_settings(DEFAULT_SETTINGS._replace(text_scale=1.5))\n"
+        "from loosstory.app import run\n"
+        "from loosstory.modes.workshop.bar import install\n"
+        "seen = []\n"
+        "def setup(state, window):\n"
+        "    install(state, window, 'facile')\n"
+        "    def look():\n"
+        "        seen.append((state.settings.reading_level, state.settings.text_scale))\n"
+        "        app.quit()\n"
+        "    QTimer.singleShot(0, look)\n"
+        f"run(Path({str(PACK)!r}), setup=setup)\n"
+        "print(seen)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOOSSTORY_CACHE_DIR="off")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env=env, cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[('facile', 1.5)]"
